@@ -1,0 +1,84 @@
+"""The library's front door: find inputs, load them strictly, evaluate, build a report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from checker import __version__, engine, schemas, yamlio
+from checker.errors import InputError, Problem
+from checker.report import Report, UseCaseReport
+from checker.rules import Pack, load_packs
+
+__all__ = ["collect", "evaluate", "evaluate_file", "load_packs", "load_use_case"]
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def collect(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and directories searched recursively for *.yaml and *.yml (hidden
+    directories skipped), in a stable order without duplicates."""
+    out: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()
+                           and not any(part.startswith(".") for part in
+                                       p.relative_to(path).parts[:-1]))
+            if not found:
+                problems.append(Problem(str(path), None, None, "", "file.no_yaml"))
+            out.extend(found)
+        elif path.is_file():
+            out.append(path)
+        else:
+            problems.append(Problem(str(path), None, None, "", "file.not_found"))
+    if problems:
+        raise InputError(problems)
+    seen: set[Path] = set()
+    unique = []
+    for path in out:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def load_use_case(path: Path) -> yamlio.Document:
+    """Load a questionnaire and check it against the schema; raise InputError with every
+    problem in the file."""
+    doc = yamlio.load_file(path)
+    problems = [*doc.problems, *schemas.validate(doc, "use-case")]
+    if problems:
+        raise InputError(problems)
+    return doc
+
+
+def evaluate_file(packs: tuple[Pack, ...], path: Path, as_of: str) -> UseCaseReport:
+    return engine.evaluate(packs, load_use_case(path), as_of)
+
+
+def iter_reports(packs: tuple[Pack, ...], files: list[Path], as_of: str
+                 ) -> Iterator[UseCaseReport | InputError]:
+    """One report per file, or the file's InputError: one bad file does not hide the others."""
+    for path in files:
+        try:
+            yield evaluate_file(packs, path, as_of)
+        except InputError as exc:
+            yield exc
+
+
+def evaluate(paths: Iterable[Path], as_of: str, extra_rules: Iterable[Path] = (),
+             strict: bool = False) -> Report:
+    """Evaluate every questionnaire under `paths`; raise InputError listing every bad file."""
+    packs = load_packs(tuple(extra_rules))
+    reports: list[UseCaseReport] = []
+    problems: list[Problem] = []
+    for item in iter_reports(packs, collect(paths), as_of):
+        if isinstance(item, InputError):
+            problems.extend(item.problems)
+        else:
+            reports.append(item)
+    if problems:
+        raise InputError(problems)
+    return Report(__version__, packs, as_of, strict, tuple(reports))

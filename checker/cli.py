@@ -1,0 +1,314 @@
+"""The `aicheck` command: a thin typer layer over the library.
+
+Heavy modules (yaml, jsonschema, rich) are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from checker import __version__
+from checker.errors import EXIT_INPUT, AicheckError, InputError, UsageError
+from checker.i18n import Lang, default_lang, message, render_problem
+
+app = typer.Typer(
+    name="aicheck",
+    help="Check a proposed use of generative AI by a Danish public authority against "
+    "KL's and Datatilsynet's guidance, the GDPR, the AI Act and Danish administrative law.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+)
+rules_app = typer.Typer(help="List, show, test and lint rule packs.", rich_markup_mode=None,
+                        no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    fail = "fail"
+    warn = "warn"
+    never = "never"
+
+
+class Language(StrEnum):
+    da = "da"
+    en = "en"
+
+
+LangOption = Annotated[
+    Language | None,
+    typer.Option("--lang", help="Report language (default: $AICHECK_LANG, else the locale)."),
+]
+RulesOption = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", help="Extra rule pack directory (repeatable).", file_okay=False),
+]
+
+
+def _lang(value: Language | None) -> Lang:
+    if value is None:
+        return default_lang()
+    return "da" if value is Language.da else "en"
+
+
+def _fail(exc: AicheckError, lang: Lang) -> NoReturn:
+    if isinstance(exc, InputError):
+        for problem in exc.problems:
+            typer.echo(render_problem(problem, lang), err=True)
+    elif isinstance(exc, UsageError):
+        typer.echo(f"aicheck: {message(exc.code, lang, **exc.params)}", err=True)
+    else:
+        typer.echo(f"aicheck: {exc}", err=True)
+    raise typer.Exit(exc.exit_code)
+
+
+@contextmanager
+def _errors(lang: Lang) -> Iterator[None]:
+    try:
+        yield
+    except AicheckError as exc:
+        _fail(exc, lang)
+
+
+def _as_of(value: str | None) -> str:
+    if value is None:
+        return datetime.date.today().isoformat()
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError("usage.bad_date", value=value) from None
+
+
+def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from checker.output import write_atomic
+
+    write_atomic(output, text, inputs)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"aicheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback,
+                                          is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """aicheck: sourced pass / warn / fail reports on generative-AI use cases."""
+
+
+@app.command()
+def evaluate(
+    paths: Annotated[list[Path], typer.Argument(help="Use-case files or directories.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False,
+                                                help="Write the report to this file.")] = None,
+    lang: LangOption = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 at or above this "
+                                            "level.")] = FailOn.fail,
+    strict: Annotated[bool, typer.Option("--strict", help="Count missing information as "
+                                         "fail, not warn.")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD",
+                                              help="Evaluation date (default: today).")] = None,
+    rules: RulesOption = None,
+) -> None:
+    """Evaluate use cases against the rule packs and report pass / warn / fail."""
+    language = _lang(lang)
+    with _errors(language):
+        from checker import api
+        from checker.formats import render
+
+        date = _as_of(as_of)
+        report = api.evaluate(paths, date, rules or (), strict)
+        tty = output is None and sys.stdout.isatty()
+        text = render(fmt.value, report, language, tty=tty)
+        _emit(text, output, api.collect(paths))
+    raise typer.Exit(report.exit_code(fail_on.value))
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Use-case files or directories.")],
+    lang: LangOption = None,
+) -> None:
+    """Check questionnaires against the schema only; no rules are evaluated."""
+    language = _lang(lang)
+    with _errors(language):
+        from checker import api
+
+        problems = []
+        files = api.collect(paths)
+        for path in files:
+            try:
+                api.load_use_case(path)
+            except InputError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise InputError(problems)
+    ok = "ok" if language == "en" else "i orden"
+    for path in files:
+        typer.echo(f"{path}: {ok}")
+
+
+def _packs(directory: Path | None, extra: list[Path] | None) -> tuple[object, ...]:
+    from checker import resources
+    from checker.rules import load_packs
+
+    if directory is None:
+        return load_packs(tuple(extra or ()))
+    bundled = resources.rules_dir().resolve()
+    inside = directory.resolve() == bundled or bundled in directory.resolve().parents
+    return load_packs((directory, *(extra or ())), bundled=not inside)
+
+
+@rules_app.command("list")
+def rules_list(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    lang: LangOption = None,
+    rules: RulesOption = None,
+) -> None:
+    """List every rule."""
+    language = _lang(lang)
+    with _errors(language):
+        from checker.rules import Pack
+
+        packs: tuple[Pack, ...] = _packs(None, rules)  # type: ignore[assignment]
+        if fmt is ListFormat.json:
+            import json
+
+            items = [{
+                "id": r.id, "pack": r.pack,
+                "title": {"da": r.title.da, "en": r.title.en},
+                "outcome": r.outcome, "effective_from": r.effective_from,
+                "fields": list(r.fields),
+                "references": [{"source": f.source, "section": f.section, "url": f.url,
+                                "verified": f.verified} for f in r.references],
+            } for p in packs for r in p.rules]
+            sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+            return
+        for pack in packs:
+            for rule in pack.rules:
+                typer.echo(f"{rule.id:<10} {rule.outcome:<5} {pack.id:<13} "
+                           f"{rule.title.get(language)}")
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(metavar="ID")],
+    lang: LangOption = None,
+    rules: RulesOption = None,
+) -> None:
+    """Show one rule's documentation."""
+    language = _lang(lang)
+    with _errors(language):
+        from checker.docs import rule_markdown
+        from checker.rules import Pack
+        from checker.schemas import suggest
+
+        packs: tuple[Pack, ...] = _packs(None, rules)  # type: ignore[assignment]
+        by_id = {r.id: r for p in packs for r in p.rules}
+        wanted = rule_id.upper()
+        if wanted not in by_id:
+            raise UsageError("usage.unknown_rule", value=rule_id,
+                             suggestion=message("did_you_mean", language,
+                                                value=suggest(wanted, sorted(by_id)))
+                             if suggest(wanted, sorted(by_id)) else "")
+        typer.echo(rule_markdown(by_id[wanted], language))
+
+
+@rules_app.command("test")
+def rules_test(
+    directory: Annotated[Path | None, typer.Argument(metavar="[DIR]", file_okay=False)] = None,
+    lang: LangOption = None,
+) -> None:
+    """Run every rule's own examples."""
+    language = _lang(lang)
+    with _errors(language):
+        from checker import packtest
+        from checker.rules import Pack
+
+        packs: tuple[Pack, ...] = _packs(directory, None)  # type: ignore[assignment]
+        results = packtest.run(packs)
+    failed = [r for r in results if not r.ok]
+    for res in failed:
+        typer.echo(f"FAILED {res.name}: expected {res.expected}, got {res.got}")
+    typer.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    raise typer.Exit(1 if failed else 0)
+
+
+@rules_app.command("lint")
+def rules_lint(
+    directory: Annotated[Path | None, typer.Argument(metavar="[DIR]", file_okay=False)] = None,
+    lang: LangOption = None,
+) -> None:
+    """Check rule packs: schema, ids, languages, and every field against the questionnaire."""
+    language = _lang(lang)
+    with _errors(language):
+        from checker.rules import Pack
+
+        packs: tuple[Pack, ...] = _packs(directory, None)  # type: ignore[assignment]
+    count = sum(len(p.rules) for p in packs)
+    typer.echo(f"{len(packs)} packs, {count} rules: ok")
+
+
+@rules_app.command("doc")
+def rules_doc(
+    lang: LangOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False)] = None,
+) -> None:
+    """Print the rule documentation (Markdown), generated from the rule files."""
+    language = _lang(lang)
+    with _errors(language):
+        from checker.docs import packs_markdown
+        from checker.rules import Pack
+
+        packs: tuple[Pack, ...] = _packs(None, None)  # type: ignore[assignment]
+        _emit(packs_markdown(packs, language), output, [])
+
+
+def run(argv: list[str]) -> int:
+    """Run the app and return its exit code; anything unexpected is exit 3, not a traceback."""
+    try:
+        app(args=argv, prog_name="aicheck")
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_INPUT)
+    except KeyboardInterrupt:
+        print("aicheck: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: exit 3 with a short message
+        import os
+        import traceback
+
+        if os.environ.get("AICHECK_DEBUG"):
+            traceback.print_exc()
+        print(f"aicheck: internal error: {type(exc).__name__}: {exc}\n"
+              "Please report this, with the input if you can (AICHECK_DEBUG=1 shows details).",
+              file=sys.stderr)
+        return 3
+    return 0

@@ -1,0 +1,140 @@
+"""The human report: grouped by status, with the deciding answers and the source of each rule.
+
+On a terminal it is drawn with rich; elsewhere (a pipe, a file, CI logs) it is plain text, and
+rich is never imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.i18n import Lang, ui
+from checker.report import STATUSES, Answer, Report, Result, UseCaseReport
+
+SHOWN = ("fail", "warn", "needs_info", "waived", "upcoming", "pass")
+STYLE = {"fail": "bold red", "warn": "yellow", "needs_info": "magenta", "waived": "cyan",
+         "upcoming": "blue", "pass": "green"}
+
+
+@dataclass(frozen=True)
+class Row:
+    rule: str
+    title: str
+    answers: str
+    reference: str
+    detail: str
+
+
+def _value(answer: Answer) -> str:
+    value = answer.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value)
+
+
+def _where(answer: Answer, lang: Lang) -> str:
+    return f" ({ui('line', lang)} {answer.line})" if answer.line else ""
+
+
+def row(result: Result, lang: Lang) -> Row:
+    rule = result.rule
+    answers = [f"{a.path} = {_value(a)}{_where(a, lang)}" for a in result.answers]
+    answers += [f"{a.path}: {_value(a) if a.state == 'unknown' else ui('not_answered', lang)}"
+                f"{_where(a, lang)}" for a in result.missing]
+    refs = []
+    for ref in rule.references:
+        marker = f" [{ui('unverified', lang)}]" if not ref.verified else ""
+        refs.append(f"{ref.source}, {ref.section}{marker}\n{ref.url}")
+    detail: list[str] = []
+    if result.status in ("fail", "warn") or result.underlying in ("fail", "warn"):
+        detail.append(rule.message.get(lang))
+        detail.append(f"{ui('fix', lang)}: {rule.remediation.get(lang)}")
+    if result.waiver is not None:
+        w = result.waiver
+        detail.append(ui("waiver_expired", lang, expires=w.expires) if w.expired else
+                      ui("waiver", lang, approved_by=w.approved_by, expires=w.expires,
+                         reason=w.reason))
+    if result.status == "upcoming" and rule.effective_from:
+        detail.append(ui("effective_from", lang, date=rule.effective_from))
+    return Row(rule.id, rule.title.get(lang), "\n".join(answers), "\n".join(refs),
+               "\n".join(detail))
+
+
+def counts_text(use_case: UseCaseReport, lang: Lang) -> str:
+    counts = use_case.counts()
+    return ", ".join(f"{counts[s]} {ui('status.' + s, lang).lower()}" for s in STATUSES)
+
+
+def verdict_line(report: Report, use_case: UseCaseReport, lang: Lang) -> str:
+    verdict = ui("verdict." + use_case.verdict(report.strict), lang)
+    return ui("verdict_line", lang, verdict=verdict, file=use_case.file,
+              counts=counts_text(use_case, lang), date=report.as_of)
+
+
+def grouped(use_case: UseCaseReport) -> list[tuple[str, list[Result]]]:
+    return [(s, [r for r in use_case.results if r.status == s]) for s in SHOWN
+            if any(r.status == s for r in use_case.results)]
+
+
+def render_plain(report: Report, lang: Lang) -> str:
+    lines: list[str] = []
+    for use_case in report.use_cases:
+        lines.append(f"{use_case.file}: {use_case.title}")
+        for status, results in grouped(use_case):
+            lines.append("")
+            lines.append(f"== {ui('status.' + status, lang)} ({len(results)})")
+            for result in results:
+                r = row(result, lang)
+                lines.append(f"{r.rule}  {r.title}")
+                for block in (r.detail, r.answers, r.reference):
+                    lines.extend(f"    {line}" for line in block.splitlines())
+        na = use_case.counts()["not_applicable"]
+        if na:
+            lines.append("")
+            lines.append(ui("not_applicable_count", lang, n=str(na)))
+        lines.append("")
+        lines.append(verdict_line(report, use_case, lang))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_rich(report: Report, lang: Lang) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(record=True, force_terminal=True, soft_wrap=False, markup=False,
+                      highlight=False)
+    with console.capture() as capture:
+        for use_case in report.use_cases:
+            console.rule(Text(f"{use_case.file}: {use_case.title}"))
+            for status, results in grouped(use_case):
+                table = Table(title=Text(f"{ui('status.' + status, lang)} ({len(results)})"),
+                              title_style=STYLE[status], title_justify="left",
+                              show_lines=True, expand=True)
+                table.add_column(ui("col.rule", lang), style=STYLE[status], no_wrap=True)
+                table.add_column(ui("col.title", lang), ratio=3)
+                table.add_column(ui("col.answers", lang), ratio=2)
+                table.add_column(ui("col.reference", lang), ratio=2)
+                for result in results:
+                    r = row(result, lang)
+                    title = Text(r.title)
+                    if r.detail:
+                        title.append("\n" + r.detail, style="dim")
+                    # Text, never markup: answers are user-written and may contain brackets.
+                    table.add_row(Text(r.rule), title, Text(r.answers), Text(r.reference))
+                console.print(table)
+            na = use_case.counts()["not_applicable"]
+            if na:
+                console.print(ui("not_applicable_count", lang, n=str(na)), style="dim")
+            verdict = use_case.verdict(report.strict)
+            console.print(verdict_line(report, use_case, lang),
+                          style={"fail": "bold red", "warn": "bold yellow"}.get(verdict,
+                                                                                "bold green"))
+    return capture.get()
+
+
+def render(report: Report, lang: Lang, tty: bool = False) -> str:
+    return render_rich(report, lang) if tty else render_plain(report, lang)
