@@ -46,7 +46,8 @@ def rule_markdown(rule: Rule, lang: Lang, level: int = 2) -> str:
         lines.append(f"- `{path}`: {title}")
     lines += ["", f"**{_h('examples', lang)}.**", ""]
     for example in rule.examples:
-        answers = ", ".join(f"`{k}: {yaml_value(v)}`" for k, v in example.answers)
+        answers = ", ".join(f"`{k}: {yaml_value(v)}`" for k, v in example.answers) or (
+            "_(ingen svar)_" if lang == "da" else "_(no answers)_")
         desc = f" ({example.description})" if example.description else ""
         lines.append(f"- {example.kind}{desc}: {answers}")
     lines.append("")

@@ -87,7 +87,7 @@ def evaluate(packs: tuple[Pack, ...], doc: Document, as_of: str) -> UseCaseRepor
         missing = tuple(_answer(f, data, doc.positions) for f in unknown)
         waiver = granted.get(rule.id)
         underlying: Status | None = None
-        if rule.effective_from and as_of < rule.effective_from:
+        if rule.effective_from and as_of < rule.effective_from and status != "not_applicable":
             status, underlying = "upcoming", status
         elif waiver is not None and status in ("fail", "warn") and not waiver.expired:
             status, underlying = "waived", status
