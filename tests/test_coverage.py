@@ -60,3 +60,11 @@ def digest_ids() -> set[str]:
 def test_every_digest_requirement_is_listed() -> None:
     missing = sorted(digest_ids() - set(rows()))
     assert not missing, f"add these to rules/COVERAGE.md with rules or a reason: {missing}"
+
+
+def test_retired_ids_are_not_reused() -> None:
+    text = COVERAGE.read_text(encoding="utf-8")
+    retired = set(re.findall(r"([A-Z]+-\d{3}) \(merged into", text))
+    assert retired, "COVERAGE.md lists the retired rule ids"
+    loaded = {r.id for p in load_packs() for r in p.rules}
+    assert not retired & loaded
