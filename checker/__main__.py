@@ -1,7 +1,7 @@
 """Entry point for `aicheck` and `python -m checker`.
 
 `--version` is answered before anything else is imported, so it costs about as much as
-starting Python.
+starting Python; the common `evaluate` invocations run without typer (`checker.fastcli`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(f"aicheck {__version__}\n")
         return 0
+    if args[:1] == ["evaluate"]:  # the common case, without importing typer (checker.fastcli)
+        from checker.fastcli import try_run
+
+        code = try_run(args[1:])
+        if code is not None:
+            return code
     from checker.cli import run
 
     return run(args)

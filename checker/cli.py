@@ -36,6 +36,16 @@ app.add_typer(rules_app, name="rules")
 class Format(StrEnum):
     table = "table"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    markdown = "markdown"
+    questions = "questions"
+    html = "html"
+
+
+class JunitAs(StrEnum):
+    failure = "failure"
+    skipped = "skipped"
 
 
 class ListFormat(StrEnum):
@@ -136,17 +146,32 @@ def evaluate(
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD",
                                               help="Evaluation date (default: today).")] = None,
     rules: RulesOption = None,
+    include_passed: Annotated[bool, typer.Option(
+        "--include-passed", help="SARIF: also report passed, not-applicable and upcoming "
+        "rules (JUnit always lists every rule).")] = False,
+    junit_warn_as: Annotated[JunitAs, typer.Option(
+        "--junit-warn-as", help="JUnit: report warn and needs-information results as "
+        "failures or as skipped tests.")] = JunitAs.skipped,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, help="JSON to standard output: evaluate in N worker processes "
+        "(the same bytes as one).")] = 1,
 ) -> None:
     """Evaluate use cases against the rule packs and report pass / warn / fail."""
+    # --jobs is carried out by checker.fastcli, which runs `evaluate --format json` to
+    # standard output before this app is reached; here the files are evaluated in one process.
     language = _lang(lang)
     with _errors(language):
         from checker import api
         from checker.formats import render
+        from checker.formats.options import Options
 
         date = _as_of(as_of)
         report = api.evaluate(paths, date, rules or (), strict)
         tty = output is None and sys.stdout.isatty()
-        text = render(fmt.value, report, language, tty=tty)
+        options = Options(include_passed=include_passed,
+                          junit_warn_as="failure" if junit_warn_as is JunitAs.failure
+                          else "skipped")
+        text = render(fmt.value, report, language, tty=tty, options=options)
         _emit(text, output, api.collect(paths))
     raise typer.Exit(report.exit_code(fail_on.value))
 
@@ -289,6 +314,96 @@ def rules_doc(
 
         packs: tuple[Pack, ...] = _packs(None, None)  # type: ignore[assignment]
         _emit(packs_markdown(packs, language), output, [])
+
+
+@app.command()
+def explain(
+    name: Annotated[str, typer.Argument(metavar="RULE-ID|FIELD.PATH")],
+    lang: LangOption = None,
+    rules: RulesOption = None,
+) -> None:
+    """Explain a rule (what, why, how to fix) or a question (its text, answers, rules)."""
+    language = _lang(lang)
+    with _errors(language):
+        from checker.explain import explain as explain_text
+        from checker.rules import Pack
+
+        packs: tuple[Pack, ...] = _packs(None, rules)  # type: ignore[assignment]
+        typer.echo(explain_text(name, packs, language))
+
+
+@app.command()
+def schema(
+    name: Annotated[str, typer.Argument(metavar="[use-case|rule|report|pack]")] = "use-case",
+    lang: LangOption = None,
+) -> None:
+    """Print a bundled JSON Schema (for editors and other tools)."""
+    language = _lang(lang)
+    with _errors(language):
+        from checker import resources
+        from checker.i18n import render_choices
+
+        if name not in resources.SCHEMA_NAMES:
+            raise UsageError("usage.unknown_schema", value=name,
+                             expected=render_choices(list(resources.SCHEMA_NAMES), language))
+        sys.stdout.write(resources.schema_path(name).read_text(encoding="utf-8"))
+        sys.stdout.flush()
+
+
+@app.command()
+def init(
+    file: Annotated[Path | None, typer.Argument(
+        metavar="[FILE]", dir_okay=False,
+        help="File to write (default: use-case.yaml, or the --from file).")] = None,
+    source: Annotated[Path | None, typer.Option(
+        "--from", dir_okay=False, help="Resume this questionnaire: ask only what is missing "
+        "or unknown.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Answer the questionnaire interactively and write it as a commented YAML file."""
+    language = _lang(lang)
+    with _errors(language):
+        from checker import init as interactive
+
+        target = file or source or Path("use-case.yaml")
+        try:
+            interactive.run(target, source, force, language)
+        except KeyboardInterrupt:
+            typer.echo("\n" + interactive.texts("interrupted", language), err=True)
+            raise typer.Exit(130) from None
+        except EOFError:
+            typer.echo("\n" + interactive.texts("ended", language), err=True)
+            raise typer.Exit(EXIT_INPUT) from None
+
+
+class DiffFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="Earlier use case (YAML) or JSON report.")],
+    new: Annotated[Path, typer.Argument(help="Later use case (YAML) or JSON report.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False)] = None,
+    lang: LangOption = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD")] = None,
+    rules: RulesOption = None,
+) -> None:
+    """Show the answers that changed between two versions and the results they moved."""
+    language = _lang(lang)
+    with _errors(language):
+        from checker import diff as diffing
+        from checker.diffrender import render as render_diff
+
+        date = _as_of(as_of)
+        extra = tuple(rules or ())
+        result = diffing.compare(diffing.load_side(old, date, language, extra),
+                                 diffing.load_side(new, date, language, extra))
+        _emit(render_diff(result, fmt.value, language), output, [old, new])
 
 
 def run(argv: list[str]) -> int:

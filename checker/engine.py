@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from checker import conditions
@@ -29,7 +30,7 @@ def decide(rule: Rule, data: Mapping[str, Any]) -> tuple[Status, frozenset[str],
         return "not_applicable", applies_fields, ()
     holds, holds_fields = conditions.evaluate(rule.requires, data)
     unknown = tuple(f for f in rule.fields
-                    if not conditions.is_known(conditions.lookup(data, tuple(f.split(".")))))
+                    if not conditions.is_known(conditions.lookup(data, _parts(f))))
     if applies is True and holds is False:
         return rule.outcome, applies_fields | holds_fields, ()
     if applies is True and holds is True and not unknown:
@@ -37,8 +38,13 @@ def decide(rule: Rule, data: Mapping[str, Any]) -> tuple[Status, frozenset[str],
     return "needs_info", applies_fields | holds_fields, unknown
 
 
+@cache
+def _parts(path: str) -> tuple[str, ...]:
+    return tuple(path.split("."))
+
+
 def _answer(path: str, data: Mapping[str, Any], positions: Positions) -> Answer:
-    parts = tuple(path.split("."))
+    parts = _parts(path)
     value = conditions.lookup(data, parts)
     pos = positions.get(parts)
     line, col = pos if pos else (None, None)

@@ -105,3 +105,20 @@ def all_keys() -> dict[str, list[str]]:
     for path in (*fields(), *sections()):
         out.setdefault(path.rsplit(".", 1)[-1], []).append(path)
     return out
+
+
+@cache
+def aliases() -> dict[str, str]:
+    """Danish key names people write by mistake (`x-aliases-da` in the schema) to full paths."""
+    out: dict[str, str] = {}
+
+    def walk(node: dict[str, Any], prefix: str) -> None:
+        for key, sub in node.get("properties", {}).items():
+            path = f"{prefix}.{key}" if prefix else key
+            for alias in sub.get("x-aliases-da", ()):
+                out.setdefault(str(alias), path)
+            walk(sub, path)
+            walk(sub.get("items", {}), path + "[]")
+
+    walk(resources.schema("use-case"), "")
+    return out

@@ -66,19 +66,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "nøglen `{key}` skal være almindelig tekst"),
     "yaml.duplicate_key": ("`{key}` is given twice (first on line {first}); keep one",
                            "`{key}` er angivet to gange (første gang i linje {first}); behold én"),
-    "schema.top_level": ("the file must be a mapping of questions to answers, not {found}",
-                         "filen skal være en samling af spørgsmål og svar, ikke {found}"),
+    "schema.top_level": ("the file must be a mapping of questions to answers, not {found}: "
+                         "write one `key: value` per line, starting with `schema_version: 1`",
+                         "filen skal være en samling af spørgsmål og svar, ikke {found}: skriv "
+                         "én `nøgle: værdi` pr. linje, begyndende med `schema_version: 1`"),
     "schema.unknown_key": ("unknown key `{key}`{suggestion}", "ukendt nøgle `{key}`{suggestion}"),
-    "schema.missing_required": ("the required key `{key}` is missing",
-                                "den obligatoriske nøgle `{key}` mangler"),
+    "allowed_keys": ("; use one of the keys allowed here: {expected}",
+                     "; brug en af de nøgler, der er tilladt her: {expected}"),
+    "schema.danish_key": ("unknown key `{key}`: the keys are in English; write `{english}`",
+                          "ukendt nøgle `{key}`: nøglerne er på engelsk; skriv `{english}`"),
+    "schema.missing_required": ("the required key `{key}` is missing; add `{key}:` with {expected}",
+                                "den obligatoriske nøgle `{key}` mangler; tilføj `{key}:` med "
+                                "{expected}"),
     "schema.boolean_lookalike": (
-        "`{value}` is not a boolean here: write `true`, `false` or `unknown`",
-        "`{value}` er ikke en sandhedsværdi her: skriv `true`, `false` eller `unknown`"),
+        "`{value}` is not a boolean here: write `{meant}` (the answers are `true`, `false` or "
+        "`unknown`)",
+        "`{value}` er ikke en sandhedsværdi her: skriv `{meant}` (svarene er `true`, `false` "
+        "eller `unknown`)"),
     "schema.null": ("no answer is given: write {expected}, or `unknown` if you do not know",
                     "der er ikke givet et svar: skriv {expected}, eller `unknown` hvis I ikke "
                     "ved det"),
     "schema.not_in_list": ("`{value}` is not allowed; write one of {expected}{suggestion}",
                            "`{value}` er ikke tilladt; skriv en af {expected}{suggestion}"),
+    "schema.quoted_boolean": (
+        "`\"{value}\"` in quotes is text, not a boolean: write {value} without quotes",
+        "`\"{value}\"` i anførselstegn er tekst, ikke en sandhedsværdi: skriv {value} uden "
+        "anførselstegn"),
+    "schema.quoted_number": (
+        "`\"{value}\"` in quotes is text, not a number: write {value} without quotes",
+        "`\"{value}\"` i anførselstegn er tekst, ikke et tal: skriv {value} uden anførselstegn"),
+    "schema.not_a_number": (
+        "`{value}` is not a whole number of 0 or more: write only the number, e.g. `30`, "
+        "or `unknown`",
+        "`{value}` er ikke et helt tal på 0 eller mere: skriv kun tallet, fx `30`, eller "
+        "`unknown`"),
+    "schema.mapping_not_list": (
+        "a list is expected here, not a single entry: put `- ` in front of the first key of "
+        "each entry",
+        "her forventes en liste, ikke en enkelt post: skriv `- ` foran den første nøgle i hver "
+        "post"),
+    "schema.not_a_section": (
+        "`{key}` is a section, not a single answer: write its answers on indented lines below "
+        "`{key}:` instead of `{value}`",
+        "`{key}` er et afsnit, ikke et enkelt svar: skriv dets svar på indrykkede linjer under "
+        "`{key}:` i stedet for `{value}`"),
+    "schema.version": ("`{value}` is not a questionnaire format aicheck knows: write "
+                       "`schema_version: 1`",
+                       "`{value}` er ikke et spørgeskemaformat, aicheck kender: skriv "
+                       "`schema_version: 1`"),
+    "schema.bad_rule_id": ("`{value}` is not a rule id: write it in capitals as the report "
+                           "shows it: `{example}`",
+                           "`{value}` er ikke et regel-id: skriv det med store bogstaver, som "
+                           "rapporten viser det: `{example}`"),
     "schema.wrong_value": ("`{value}` is not allowed here; expected {expected}",
                            "`{value}` er ikke tilladt her; forventet {expected}"),
     "schema.not_a_list": ("a list is expected here: write `[{value}]`, or `unknown`",
@@ -91,8 +130,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "listen gentager en værdi; angiv hver værdi én gang"),
     "schema.unknown_not_allowed": ("`unknown` is not accepted here; give the actual value",
                                    "`unknown` accepteres ikke her; angiv den faktiske værdi"),
-    "schema.bad_id": ("`{value}` is not a valid id: use lower-case letters, digits and dashes",
-                      "`{value}` er ikke et gyldigt id: brug små bogstaver, tal og bindestreger"),
+    "schema.bad_id": ("`{value}` is not a valid id: use lower-case letters, digits and dashes"
+                      "{suggestion}",
+                      "`{value}` er ikke et gyldigt id: brug små bogstaver, tal og bindestreger"
+                      "{suggestion}"),
     "schema.other": ("{detail}", "{detail}"),
     "waiver.unknown_rule": ("the waiver names `{rule}`, which no loaded rule has{suggestion}",
                             "dispensationen nævner `{rule}`, som ingen indlæst regel har"
@@ -117,6 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.compares_unknown": ("do not compare with `unknown`; the engine handles unknown answers",
                               "sammenlign ikke med `unknown`; motoren håndterer ukendte svar"),
     "rule.example_invalid": ("example {example}: {detail}", "eksempel {example}: {detail}"),
+    "diff.bad_report": ("not a JSON report of one use case from `aicheck evaluate --format "
+                        "json`: {detail}",
+                        "ikke en JSON-rapport for én anvendelse fra `aicheck evaluate --format "
+                        "json`: {detail}"),
     "rule.escapes_pack": ("the file points outside its pack directory",
                           "filen peger uden for pakkens mappe"),
     "pack.missing_manifest": ("the directory has no pack.yaml", "mappen har ingen pack.yaml"),
@@ -133,6 +178,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "ingen regel eller spørgsmål hedder `{value}`{suggestion}"),
     "usage.unknown_schema": ("unknown schema `{value}`; choose one of {expected}",
                              "ukendt skema `{value}`; vælg en af {expected}"),
+    "usage.exists": ("{file} already exists; add --force to replace it, or name another file",
+                     "{file} findes allerede; tilføj --force for at erstatte den, eller angiv en "
+                     "anden fil"),
     "did_you_mean": ("; did you mean `{value}`?", "; mente du `{value}`?"),
     "or": ("or", "eller"),
 }
@@ -156,8 +204,11 @@ def render_problem(problem: Problem, lang: Lang) -> str:
     params = dict(problem.params)
     if "suggestion" in params:
         params["suggestion"] = did_you_mean(params["suggestion"] or None, lang)
-    if "expected" in params and params["expected"].startswith("\x00"):
-        params["expected"] = render_choices(params["expected"][1:].split("\x00"), lang)
+    for name, value in params.items():
+        if value.startswith("\x00"):
+            params[name] = render_choices(value[1:].split("\x00"), lang)
+    if not params.get("suggestion") and params.get("allowed"):
+        params["suggestion"] = message("allowed_keys", lang, expected=params["allowed"])
     where = problem.file
     if problem.line is not None:
         where += f":{problem.line}"
@@ -228,6 +279,56 @@ UI: dict[str, tuple[str, str]] = {
                      "{verdict}: {file}: {counts} (pr. {date})"),
     "not_applicable_count": ("{n} rules do not apply to this use case",
                              "{n} regler er ikke relevante for denne anvendelse"),
+    # Report formats (issue 4): SARIF, JUnit, Markdown, HTML and supplier questions.
+    "sarif.missing": ("Missing information: {fields}", "Manglende oplysninger: {fields}"),
+    "sarif.passed": ("the rule is met", "reglen er opfyldt"),
+    "sarif.not_applicable": ("the rule does not apply to this use case",
+                             "reglen er ikke relevant for denne anvendelse"),
+    "junit.suite": ("{title} ({file})", "{title} ({file})"),
+    "questions.heading": ("Questions about: {title}", "Spørgsmål om: {title}"),
+    "questions.intro": (
+        "aicheck cannot decide {n} rules until these answers are known. Please answer each "
+        "question as precisely as you can; 'unknown' leaves the rule undecided.",
+        "aicheck kan ikke afgøre {n} regler, før disse svar kendes. Besvar hvert "
+        "spørgsmål så præcist som muligt; 'unknown' efterlader reglen uafgjort."),
+    "questions.none": ("No open questions: every answer the rules need is given.",
+                       "Ingen åbne spørgsmål: alle svar, reglerne bruger, er givet."),
+    "questions.title": ("Open questions", "Åbne spørgsmål"),
+    "questions.general": ("General", "Generelt"),
+    "questions.field": ("questionnaire field", "felt i spørgeskemaet"),
+    "questions.unknown": ("answered 'unknown'", "besvaret med 'unknown'"),
+    "questions.rules": ("needed by", "bruges af"),
+    "report.title": ("aicheck report", "aicheck-rapport"),
+    "report.verdict": ("Verdict", "Samlet vurdering"),
+    "report.counts": ("Counts", "Optælling"),
+    "report.findings": ("Findings", "Fund"),
+    "report.no_findings": ("No findings.", "Ingen fund."),
+    "report.missing": ("Missing information", "Manglende oplysninger"),
+    "report.waivers": ("Waivers", "Dispensationer"),
+    "report.audit": ("Audit", "Revisionsspor"),
+    "report.disclaimer": ("aicheck is a checklist that cites its sources, not legal advice.",
+                          "aicheck er en tjekliste med kildehenvisninger, ikke juridisk "
+                          "rådgivning."),
+    "report.as_of": ("Evaluated as of {date}", "Vurderet pr. {date}"),
+    "col.status": ("Status", "Status"),
+    "col.file": ("File", "Fil"),
+    "col.field": ("Field", "Felt"),
+    "col.question": ("Question", "Spørgsmål"),
+    "col.rules": ("Rules", "Regler"),
+    "col.reason": ("Reason", "Begrundelse"),
+    "col.approved_by": ("Approved by", "Godkendt af"),
+    "col.expires": ("Expires", "Udløber"),
+    "col.pack": ("Pack", "Pakke"),
+    "col.version": ("Version", "Version"),
+    "col.sha256": ("SHA-256", "SHA-256"),
+    "audit.tool": ("Tool", "Værktøj"),
+    "audit.date": ("Evaluation date", "Vurderingsdato"),
+    "audit.language": ("Language", "Sprog"),
+    "audit.strict": ("Strict (missing information counts as fail)",
+                     "Streng (manglende oplysninger tæller som fejl)"),
+    "yes": ("yes", "ja"),
+    "no": ("no", "nej"),
+    "expired": ("expired", "udløbet"),
 }
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from checker import conditions, schemas, yamlio
+from checker import conditions, packcache, schemas, yamlio
 from checker.errors import InputError, Problem, RulePackError
 from checker.fields import UNKNOWN, FieldSpec, fields
 from checker.i18n import Text, choices
@@ -66,7 +67,7 @@ class Rule:
     examples: tuple[Example, ...]
     file: str
 
-    @property
+    @cached_property  # computed once per rule: the engine asks for it on every evaluation
     def fields(self) -> tuple[str, ...]:
         """Every questionnaire field the rule reads, in a stable order."""
         conds = [c for c in (self.applies_when, self.requires) if c is not None]
@@ -114,20 +115,36 @@ def pack_files(directory: Path) -> list[Path]:
 
 
 def load_pack(directory: Path) -> Pack:
-    """Load and check one pack directory; every problem in it is reported at once."""
+    """Load and check one pack directory; every problem in it is reported at once.
+
+    A pack that loaded cleanly before, byte for byte and with the same code and schemas, is
+    taken from the cache (`checker.packcache`) without parsing or checking it again.
+    """
     problems: list[Problem] = []
     manifest_path = directory / "pack.yaml"
     if not manifest_path.is_file():
         raise RulePackError([_problem(str(directory), "pack.missing_manifest")])
     digest = hashlib.sha256()
-    docs: list[yamlio.Document] = []
+    raws: list[tuple[Path, str, bytes]] = []
     for path in pack_files(directory):
         shown = str(path)
         if not _inside(path, directory):
             problems.append(_problem(shown, "rule.escapes_pack"))
             continue
         try:
-            doc = yamlio.load_file(path, shown)
+            raws.append((path, shown, yamlio.read_file(path, shown)))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    key = packcache.key(str(directory), [(shown, raw) for _, shown, raw in raws]) \
+        if not problems else None
+    if key is not None:
+        cached = packcache.get(key)
+        if cached is not None:
+            return cached
+    docs: list[yamlio.Document] = []
+    for path, shown, raw in raws:
+        try:
+            doc = yamlio.load_bytes(raw, shown)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
@@ -157,14 +174,22 @@ def load_pack(directory: Path) -> Pack:
         problems.append(_problem(str(directory), "pack.no_rules"))
     if problems:
         raise RulePackError(problems)
+    pack = assemble(meta, rules, str(directory), digest.hexdigest())
+    if key is not None:
+        packcache.put(key, pack, [(doc.file, doc.data) for doc in docs])
+    return pack
+
+
+def assemble(meta: dict[str, Any], rules: list[Rule], directory: str, sha256: str) -> Pack:
+    """A pack from its checked manifest and rules."""
     return Pack(
         id=meta["id"], title=Text.from_mapping(meta["title"]),
         description=Text.from_mapping(meta["description"]) if "description" in meta else None,
-        version=meta["version"], rule_prefix=prefix,
+        version=meta["version"], rule_prefix=meta.get("rule_prefix"),
         sources=tuple(Source(s["title"], s["publisher"], s["date"], s["url"], s["verified"],
                              s.get("note", "")) for s in meta["sources"]),
-        rules=tuple(sorted(rules, key=lambda r: r.id)), directory=str(directory),
-        sha256=digest.hexdigest(),
+        rules=tuple(sorted(rules, key=lambda r: r.id)), directory=directory,
+        sha256=sha256,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,8 @@ from checker import resources
 from checker.errors import Problem
 from checker.i18n import choices
 from checker.yamlio import BOOLEAN_LOOKALIKES, Document, PathKey, format_path
+
+TRUE_LOOKALIKES = frozenset({"yes", "on", "y", "ja", "sand"})
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
@@ -28,6 +31,16 @@ def validator(name: str) -> Draft202012Validator:
                 [(f"{other}.schema.json", res), (resources.schema(other)["$id"], res)])
     return Draft202012Validator(resources.schema(name), registry=registry,
                                 format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def accepts(name: str, data: Any) -> bool:
+    """True if the compiled checker accepts `data`; False means ask jsonschema for errors."""
+    from checker import fastschema
+
+    try:
+        return fastschema.is_valid(name, data)
+    except fastschema.Unsupported:  # a schema keyword it does not implement: jsonschema decides
+        return False
 
 
 def yaml_value(value: Any) -> str:
@@ -55,8 +68,10 @@ def validate(doc: Document, name: str) -> list[Problem]:
     """All schema problems in a document, most useful first (sorted by the caller's renderer)."""
     data = doc.data
     if name == "use-case" and not isinstance(data, dict):
-        found = "a list" if isinstance(data, list) else f"the value `{yaml_value(data)}`"
+        found = choices(["@list" if isinstance(data, list) else yaml_value(data)])
         return [Problem(doc.file, 1, 1, "", "schema.top_level", (("found", found),), 0)]
+    if accepts(name, data):  # the fast path: jsonschema is only imported to explain errors
+        return []
     problems: list[Problem] = []
     for error in validator(name).iter_errors(data):
         problems.extend(_translate(doc, error))
@@ -109,12 +124,12 @@ def _translate(doc: Document, error: ValidationError) -> list[Problem]:
         allowed = list(schema.get("properties", {}))
         out = []
         for key in sorted(k for k in instance if k not in allowed):
-            hint = suggest(key, allowed) or _elsewhere(key)
-            out.append(_at(doc, (*path, key), "schema.unknown_key", 20, key_pos=True,
-                           key=key, suggestion=hint))
+            out.append(_unknown_key(doc, path, key, allowed))
         return out
     if keyword == "required" and isinstance(instance, dict):
-        return [_at(doc, path, "schema.missing_required", 30, key=key)
+        props = schema.get("properties", {})
+        return [_at(doc, path, "schema.missing_required", 30, key=key,
+                    expected=choices(_expected(props.get(key, {}))))
                 for key in schema.get("required", ()) if key not in instance]
     if instance is None:
         return [_at(doc, path, "schema.null", 40, expected=choices(
@@ -132,21 +147,45 @@ def _translate(doc: Document, error: ValidationError) -> list[Problem]:
         allowed_values = schema.get("enum", [])
         if (isinstance(instance, str) and instance.strip().lower() in BOOLEAN_LOOKALIKES
                 and True in allowed_values):
-            return [_at(doc, path, "schema.boolean_lookalike", 40, value=instance)]
+            meant = "true" if instance.strip().lower() in TRUE_LOOKALIKES else "false"
+            return [_at(doc, path, "schema.boolean_lookalike", 40, value=instance,
+                        meant=meant)]
+        if (isinstance(instance, str) and instance.strip().lower() in ("true", "false")
+                and True in allowed_values):
+            return [_at(doc, path, "schema.quoted_boolean", 40,
+                        value=instance.strip().lower())]
         hint = suggest(instance, [v for v in allowed_values if isinstance(v, str)]) \
             if isinstance(instance, str) else ""
         return [_at(doc, path, "schema.not_in_list", 40, value=yaml_value(instance),
                     expected=choices([yaml_value(v) for v in allowed_values]), suggestion=hint)]
     if keyword in ("format", "pattern") and schema.get("format") == "date":
         return [_at(doc, path, "schema.bad_date", 40, value=yaml_value(instance))]
-    if keyword == "pattern" and path == ("id",):
-        return [_at(doc, path, "schema.bad_id", 40, value=yaml_value(instance))]
+    if keyword == "pattern" and path == ("id",) and isinstance(instance, str):
+        slug = re.sub(r"[^a-z0-9]+", "-", instance.lower()).strip("-")[:64]
+        return [_at(doc, path, "schema.bad_id", 40, value=yaml_value(instance),
+                    suggestion=slug)]
+    if keyword == "pattern" and path[-1:] == ("rule",) and isinstance(instance, str):
+        upper = instance.strip().upper()
+        fits = re.fullmatch(str(schema.get("pattern", "")), upper) is not None
+        return [_at(doc, path, "schema.bad_rule_id", 40, value=yaml_value(instance),
+                    example=upper if fits else "DT-010")]
     if keyword == "minLength":
         return [_at(doc, path, "schema.empty_text", 40)]
     if keyword == "uniqueItems":
         return [_at(doc, path, "schema.duplicate_item", 40)]
     if keyword == "not" and instance == "unknown":
         return [_at(doc, path, "schema.unknown_not_allowed", 40)]
+    if path == ("schema_version",):
+        return [_at(doc, path, "schema.version", 40, value=yaml_value(instance))]
+    if keyword == "anyOf" and _is_count(schema) and not isinstance(instance, bool):
+        if isinstance(instance, str) and instance.strip().isdigit():
+            return [_at(doc, path, "schema.quoted_number", 40, value=instance.strip())]
+        return [_at(doc, path, "schema.not_a_number", 40, value=yaml_value(instance))]
+    if keyword == "type" and schema.get("type") == "array" and isinstance(instance, dict):
+        return [_at(doc, path, "schema.mapping_not_list", 40)]
+    if keyword == "type" and schema.get("type") == "object" and path:
+        return [_at(doc, path, "schema.not_a_section", 40, value=yaml_value(instance),
+                    key=str(path[-1]))]
     if keyword in ("type", "anyOf", "const", "oneOf"):
         return [_at(doc, path, "schema.wrong_value", 40, value=yaml_value(instance),
                     expected=choices(_expected(schema)))]
@@ -158,6 +197,47 @@ def _list_items(schema: dict[str, Any]) -> list[Any]:
         if branch.get("type") == "array":
             return list(branch.get("items", {}).get("enum", ()))
     return []
+
+
+def _is_count(schema: dict[str, Any]) -> bool:
+    return any(b.get("type") == "integer" for b in schema.get("anyOf", ()))
+
+
+def _normal_key(key: str) -> str:
+    """`personalData`, `Personal-Data` and `personal data` all become `personal_data`."""
+    snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key.strip())
+    return re.sub(r"[\s-]+", "_", snake).lower()
+
+
+def _pattern(path: PathKey) -> str:
+    """A located path as a schema path: list indices become `[]`."""
+    out = ""
+    for part in path:
+        out += "[]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _unknown_key(doc: Document, path: PathKey, key: str, allowed: list[str]) -> Problem:
+    """An unknown key, with the most likely right one: a spelling, a Danish name, the right
+    section, or else the keys allowed here."""
+    from checker.fields import aliases
+
+    where = (*path, key)
+    normal = _normal_key(key)
+    if normal in allowed:
+        return _at(doc, where, "schema.unknown_key", 20, key_pos=True, key=key,
+                   suggestion=normal)
+    target = aliases().get(normal)
+    if target:
+        parent, _, leaf = target.rpartition(".")
+        english = leaf if parent == _pattern(path) else target
+        return _at(doc, where, "schema.danish_key", 20, key_pos=True, key=key, english=english)
+    hint = suggest(key, allowed) or suggest(normal, allowed) or _elsewhere(normal)
+    if hint:
+        return _at(doc, where, "schema.unknown_key", 20, key_pos=True, key=key,
+                   suggestion=hint)
+    return _at(doc, where, "schema.unknown_key", 20, key_pos=True, key=key, suggestion="",
+               allowed=choices(allowed))
 
 
 def _is_date_node(schema: dict[str, Any]) -> bool:

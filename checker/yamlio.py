@@ -114,16 +114,25 @@ def read_text(raw: bytes, file: str) -> str:
 
 def load_file(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     file = display if display is not None else str(path)
+    return load_bytes(read_file(path, file, max_bytes), file, max_bytes)
+
+
+def read_file(path: Path, file: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes; too large is refused before reading, and never more than the limit."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError([_problem(file, None, None, "yaml.too_large",
                                        size=str(size), limit=str(max_bytes))])
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit, whatever stat said
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError([_problem(file, None, None, "file.unreadable",
                                    reason=exc.strerror or str(exc))]) from None
-    return load_bytes(raw, file, max_bytes)
+    if len(raw) > max_bytes:
+        raise InputError([_problem(file, None, None, "yaml.too_large",
+                                   size=f"{max_bytes}+", limit=str(max_bytes))])
+    return raw
 
 
 def load_bytes(raw: bytes, file: str, max_bytes: int = MAX_BYTES) -> Document:
@@ -142,6 +151,16 @@ def load_bytes(raw: bytes, file: str, max_bytes: int = MAX_BYTES) -> Document:
             problem = str(exc.problem or exc.context or "syntax error")
             code = "yaml.tab" if _tab_at(text, mark) or "'\\t'" in problem else "yaml.syntax"
             raise InputError([_problem(file, line, col, code, detail=problem)]) from None
+        except yaml.reader.ReaderError as exc:
+            # A character YAML does not allow (NUL, other control characters): locate it.
+            pos = max(0, min(int(exc.position), len(text)))
+            line = text.count("\n", 0, pos) + 1
+            col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+            char = f"#x{exc.character:04x}" if isinstance(exc.character, int) \
+                else repr(exc.character)
+            raise InputError([_problem(file, line, col, "yaml.syntax",
+                                       detail=f"unacceptable character {char}: {exc.reason}")]
+                             ) from None
         except yaml.YAMLError as exc:
             raise InputError([_problem(file, None, None, "yaml.syntax", detail=str(exc))]) from None
         except RecursionError:
@@ -197,6 +216,7 @@ def _check_tree(root: yaml.Node, file: str, positions: dict[PathKey, Position],
             continue
         if isinstance(node, yaml.MappingNode):
             first_seen: dict[str, int] = {}
+            children: list[tuple[yaml.Node, PathKey]] = []
             for key_node, value_node in node.value:
                 kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 if id(key_node) in seen or not isinstance(key_node, yaml.ScalarNode) \
@@ -213,10 +233,12 @@ def _check_tree(root: yaml.Node, file: str, positions: dict[PathKey, Position],
                     continue
                 first_seen[key] = kline
                 key_positions[(*path, key)] = (kline, kcol)
-                stack.append((value_node, (*path, key)))
+                children.append((value_node, (*path, key)))
+            # children in document order, so the first reuse reported is the first alias
+            stack.extend(children[::-1])
         elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                stack.append((item, (*path, index)))
+            for index in range(len(node.value) - 1, -1, -1):
+                stack.append((node.value[index], (*path, index)))
     if problems:
         raise InputError(problems + soft)
     return soft

@@ -35,7 +35,8 @@ def test_key_at_wrong_level_points_to_right_place(write, minimal: str) -> None:
 def test_yes_for_true_explained(write, minimal: str) -> None:
     [p] = problems(write, minimal.replace("personal_data: true", "personal_data: yes"))
     assert p.code == "schema.boolean_lookalike"
-    assert "write `true`, `false` or `unknown`" in render_problem(p, "en")
+    assert "`yes` is not a boolean here: write `true` (the answers are `true`, `false` or " \
+        "`unknown`)" in render_problem(p, "en")
 
 
 @pytest.mark.parametrize("word", ["ja", "nej", "on", "No"])
@@ -52,7 +53,7 @@ def test_value_outside_list_with_suggestion(write, minimal: str) -> None:
 
 def test_wrong_type(write, minimal: str) -> None:
     [p] = problems(write, minimal + "vendor:\n  prompt_retention_days: thirty\n")
-    assert p.code == "schema.wrong_value" and p.path == "vendor.prompt_retention_days"
+    assert p.code == "schema.not_a_number" and p.path == "vendor.prompt_retention_days"
 
 
 def test_null_answer_asks_for_unknown(write, minimal: str) -> None:

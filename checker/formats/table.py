@@ -7,6 +7,7 @@ rich is never imported.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from checker.i18n import Lang, ui
 from checker.report import STATUSES, Answer, Report, Result, UseCaseReport
@@ -78,6 +79,43 @@ def grouped(use_case: UseCaseReport) -> list[tuple[str, list[Result]]]:
             if any(r.status == s for r in use_case.results)]
 
 
+def _questions_plain(use_case: UseCaseReport, lang: Lang) -> list[str]:
+    """The supplier questions (`--format questions`), short: title, field and rules."""
+    from checker.formats.questions import lines as question_lines
+    from checker.questions import count, questions
+
+    groups = questions(use_case)
+    if not groups:
+        return []
+    return ["", f"== {ui('questions.title', lang)} ({count(groups)})",
+            *(f"    {line}" if line else line
+              for line in question_lines(groups, lang, details=False))]
+
+
+def _questions_rich(console: Any, use_case: UseCaseReport, lang: Lang) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from checker.questions import count, questions
+
+    groups = questions(use_case)
+    if not groups:
+        return
+    table = Table(title=Text(f"{ui('questions.title', lang)} ({count(groups)})"),
+                  title_style="magenta", title_justify="left", expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(ui("col.question", lang), ratio=3)
+    table.add_column(ui("col.field", lang), ratio=2, overflow="fold")
+    table.add_column(ui("col.rules", lang), ratio=1)
+    number = 0
+    for group in groups:
+        for q in group.questions:
+            number += 1
+            table.add_row(Text(str(number)), Text(q.title.get(lang)), Text(q.path),
+                          Text(", ".join(q.rules)))
+    console.print(table)
+
+
 def render_plain(report: Report, lang: Lang) -> str:
     lines: list[str] = []
     for use_case in report.use_cases:
@@ -94,6 +132,7 @@ def render_plain(report: Report, lang: Lang) -> str:
         if na:
             lines.append("")
             lines.append(ui("not_applicable_count", lang, n=str(na)))
+        lines.extend(_questions_plain(use_case, lang))
         lines.append("")
         lines.append(verdict_line(report, use_case, lang))
         lines.append("")
@@ -129,6 +168,7 @@ def render_rich(report: Report, lang: Lang) -> str:
             na = use_case.counts()["not_applicable"]
             if na:
                 console.print(ui("not_applicable_count", lang, n=str(na)), style="dim")
+            _questions_rich(console, use_case, lang)
             verdict = use_case.verdict(report.strict)
             console.print(verdict_line(report, use_case, lang),
                           style={"fail": "bold red", "warn": "bold yellow"}.get(verdict,

@@ -1,0 +1,145 @@
+"""`aicheck explain NAME`: a rule's documentation, or a question's text, answers and readers.
+
+Everything printed here comes from the rule files and the questionnaire schema.
+"""
+
+from __future__ import annotations
+
+from checker import conditions
+from checker.docs import rule_markdown
+from checker.errors import UsageError
+from checker.fields import FieldSpec, Section, fields, sections
+from checker.i18n import Lang, Text, did_you_mean, render_choices
+from checker.interview import NOT_SET, questions
+from checker.rules import Pack, Rule
+from checker.schemas import suggest, yaml_value
+
+WORDS: dict[str, Text] = {
+    "answers": Text(da="Mulige svar", en="Possible answers"),
+    "read_by": Text(da="Regler, der læser spørgsmålet", en="Rules that read this question"),
+    "no_rules": Text(da="Ingen regler læser spørgsmålet.", en="No rule reads this question."),
+    "questions": Text(da="Spørgsmål i afsnittet", en="Questions in this section"),
+    "list_of": Text(da="en liste med nogle af", en="a list of any of"),
+    "unknown_too": Text(da="eller `unknown`, hvis I ikke ved det",
+                        en="or `unknown` if you do not know"),
+    "asked_when": Text(da="`aicheck init` spørger kun, når", en="`aicheck init` asks it only when"),
+    "when_skipped": Text(da="ellers skrives", en="otherwise it writes"),
+    "and": Text(da="og", en="and"),
+    "or": Text(da="eller", en="or"),
+    "not": Text(da="ikke", en="not"),
+}
+
+OPS: dict[str, Text] = {
+    "equals": Text(da="er", en="is"),
+    "in": Text(da="er en af", en="is one of"),
+    "contains": Text(da="indeholder", en="contains"),
+    "intersects": Text(da="indeholder en af", en="contains one of"),
+    "at_least": Text(da="er mindst", en="is at least"),
+    "at_most": Text(da="er højst", en="is at most"),
+    "is_empty": Text(da="er tom", en="is empty"),
+    "is_not_empty": Text(da="ikke er tom", en="is not empty"),
+    "answered": Text(da="er besvaret", en="is answered"),
+}
+
+
+def condition_text(cond: conditions.Condition, lang: Lang) -> str:
+    """A declared condition in words, e.g. "`vendor.data_location` is `third_country`"."""
+    if isinstance(cond, conditions.Leaf):
+        if cond.op in ("is_empty", "answered"):
+            op = cond.op if cond.value is not False or cond.op != "is_empty" else "is_not_empty"
+            return f"`{cond.field}` {OPS[op].get(lang)}"
+        if isinstance(cond.value, tuple):
+            value = ", ".join(f"`{yaml_value(v)}`" for v in cond.value)
+        else:
+            value = f"`{yaml_value(cond.value)}`"
+        return f"`{cond.field}` {OPS[cond.op].get(lang)} {value}"
+    if isinstance(cond, conditions.Not):
+        return f"{WORDS['not'].get(lang)} ({condition_text(cond.part, lang)})"
+    joiner = WORDS["and" if isinstance(cond, conditions.All) else "or"].get(lang)
+    return f" {joiner} ".join(condition_text(part, lang) for part in cond.parts)
+
+KIND_CHOICE = {"text": "@text", "count": "@number", "date": "@date", "id": "@text"}
+
+
+def answers(spec: FieldSpec, lang: Lang) -> str:
+    """What a question accepts, in words, as the user would write it."""
+    if spec.kind == "list":
+        items = ", ".join(f"`{v}`" for v in spec.values)
+        text = f"{WORDS['list_of'].get(lang)} {items}, `[]`"
+    elif spec.kind in KIND_CHOICE:
+        text = render_choices([KIND_CHOICE[spec.kind]], lang)
+    else:
+        text = render_choices([yaml_value(v) for v in spec.values], lang)
+    if spec.unknown_allowed:
+        text += f", {WORDS['unknown_too'].get(lang)}"
+    return text
+
+
+def field_text(spec: FieldSpec, readers: list[Rule], lang: Lang) -> str:
+    lines = [f"## {spec.path}: {spec.title.get(lang)}", "", spec.description.get(lang), "",
+             f"**{WORDS['answers'].get(lang)}.** {answers(spec, lang)}", ""]
+    question = next((q for q in questions() if q.path == spec.path), None)
+    if question is not None and question.ask_when:
+        when = f" {WORDS['and'].get(lang)} ".join(condition_text(c, lang)
+                                                  for c in question.ask_when)
+        line = f"{WORDS['asked_when'].get(lang)} {when}"
+        if question.when_skipped is not NOT_SET:
+            line += f"; {WORDS['when_skipped'].get(lang)} `{yaml_value(question.when_skipped)}`"
+        lines += [line + ".", ""]
+    lines += [f"**{WORDS['read_by'].get(lang)}.**", ""]
+    if readers:
+        lines += [f"- {r.id}: {r.title.get(lang)}" for r in readers]
+    else:
+        lines.append(WORDS["no_rules"].get(lang))
+    lines.append("")
+    return "\n".join(lines)
+
+
+def section_text(section: Section, lang: Lang) -> str:
+    known = fields()
+    lines = [f"## {section.path}: {section.title.get(lang)}", "", section.description.get(lang),
+             "", f"**{WORDS['questions'].get(lang)}.**", ""]
+    for key in section.keys:
+        path = f"{section.path}.{key}"
+        spec = known.get(path)
+        sub = sections().get(path)
+        title = spec.title.get(lang) if spec else sub.title.get(lang) if sub else ""
+        lines.append(f"- `{path}`: {title}")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def explain(name: str, packs: tuple[Pack, ...], lang: Lang) -> str:
+    """The documentation of a rule id or a questionnaire path; UsageError with a suggestion."""
+    rules = {r.id: r for p in packs for r in p.rules}
+    wanted = name.strip()
+    if wanted.upper() in rules:
+        return rule_markdown(rules[wanted.upper()], lang)
+    known = fields()
+    if wanted in known:
+        readers = [r for r in rules.values() if wanted in r.fields]
+        return field_text(known[wanted], sorted(readers, key=lambda r: r.id), lang)
+    if wanted in sections():
+        return section_text(sections()[wanted], lang)
+    raise UsageError("usage.unknown_rule", value=name,
+                     suggestion=did_you_mean(_closest(wanted, list(rules)), lang))
+
+
+def _closest(name: str, rule_ids: list[str]) -> str:
+    """The rule id or path the user most likely meant, also for a bare or misplaced key."""
+    if "." not in name and "-" in name:
+        hit = suggest(name.upper(), rule_ids)
+        if hit:
+            return hit
+    paths = [*fields(), *sections()]
+    hit = suggest(name, paths)
+    if hit:
+        return hit
+    leaf = name.rsplit(".", 1)[-1]
+    by_leaf = [p for p in paths if p.rsplit(".", 1)[-1] == leaf]
+    if by_leaf:
+        return by_leaf[0]
+    close_leaf = suggest(leaf, [p.rsplit(".", 1)[-1] for p in paths])
+    if close_leaf:
+        return next(p for p in paths if p.rsplit(".", 1)[-1] == close_leaf)
+    return suggest(name.upper(), rule_ids)
