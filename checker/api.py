@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from checker import __version__, engine, schemas, yamlio
 from checker.errors import InputError, Problem
+from checker.i18n import Lang
 from checker.report import Report, UseCaseReport
 from checker.rules import Pack, load_packs
 
@@ -69,12 +70,27 @@ def iter_reports(packs: tuple[Pack, ...], files: list[Path], as_of: str
 
 
 def evaluate(paths: Iterable[Path], as_of: str, extra_rules: Iterable[Path] = (),
-             strict: bool = False) -> Report:
-    """Evaluate every questionnaire under `paths`; raise InputError listing every bad file."""
+             strict: bool = False, lang: Lang | None = None) -> Report:
+    """Evaluate every questionnaire under `paths`; raise InputError listing every bad file.
+
+    With `lang`, a long run on a terminal shows a progress bar on standard error."""
     packs = load_packs(tuple(extra_rules))
+    files = collect(paths)
+    if lang is not None:
+        from checker.progress import bar
+
+        with bar(len(files), lang) as tick:
+            return _evaluate(packs, files, as_of, strict, tick)
+    return _evaluate(packs, files, as_of, strict, None)
+
+
+def _evaluate(packs: tuple[Pack, ...], files: list[Path], as_of: str, strict: bool,
+              tick: Callable[[], None] | None) -> Report:
     reports: list[UseCaseReport] = []
     problems: list[Problem] = []
-    for item in iter_reports(packs, collect(paths), as_of):
+    for item in iter_reports(packs, files, as_of):
+        if tick is not None:
+            tick()
         if isinstance(item, InputError):
             problems.extend(item.problems)
         else:

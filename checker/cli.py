@@ -155,6 +155,9 @@ def evaluate(
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=1, help="JSON to standard output: evaluate in N worker processes "
         "(the same bytes as one).")] = 1,
+    summary: Annotated[bool, typer.Option(
+        "--summary", help="Table: only the portfolio summary (one row per use case) and the "
+        "per-rule tally.")] = False,
 ) -> None:
     """Evaluate use cases against the rule packs and report pass / warn / fail."""
     # --jobs is carried out by checker.fastcli, which runs `evaluate --format json` to
@@ -166,11 +169,11 @@ def evaluate(
         from checker.formats.options import Options
 
         date = _as_of(as_of)
-        report = api.evaluate(paths, date, rules or (), strict)
+        report = api.evaluate(paths, date, rules or (), strict, lang=language)
         tty = output is None and sys.stdout.isatty()
         options = Options(include_passed=include_passed,
                           junit_warn_as="failure" if junit_warn_as is JunitAs.failure
-                          else "skipped")
+                          else "skipped", summary=summary)
         text = render(fmt.value, report, language, tty=tty, options=options)
         _emit(text, output, api.collect(paths))
     raise typer.Exit(report.exit_code(fail_on.value))

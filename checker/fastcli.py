@@ -157,7 +157,7 @@ def evaluate(args: Args) -> int:
             return _stream_json(args, date, lang)
         from checker.formats import render
 
-        report = api.evaluate(args.paths, date, args.rules, args.strict)
+        report = api.evaluate(args.paths, date, args.rules, args.strict, lang=lang)
         tty = args.output is None and sys.stdout.isatty()
         text = render(args.fmt, report, lang, tty=tty)
         if args.output is None:

@@ -14,6 +14,8 @@ class Options:
     include_passed: bool = False
     # JUnit: how warn and needs-information results are reported.
     junit_warn_as: JunitAs = "skipped"
+    # Table: only the portfolio summary and the per-rule tally, no per-use-case details.
+    summary: bool = False
 
 
 DEFAULT = Options()

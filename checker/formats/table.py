@@ -7,10 +7,15 @@ rich is never imported.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from checker import portfolio
+from checker.formats.options import DEFAULT, Options
 from checker.i18n import Lang, ui
 from checker.report import STATUSES, Answer, Report, Result, UseCaseReport
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 SHOWN = ("fail", "warn", "needs_info", "waived", "upcoming", "pass")
 STYLE = {"fail": "bold red", "warn": "yellow", "needs_info": "magenta", "waived": "cyan",
@@ -116,9 +121,9 @@ def _questions_rich(console: Any, use_case: UseCaseReport, lang: Lang) -> None:
     console.print(table)
 
 
-def render_plain(report: Report, lang: Lang) -> str:
+def render_plain(report: Report, lang: Lang, details: bool = True) -> str:
     lines: list[str] = []
-    for use_case in report.use_cases:
+    for use_case in report.use_cases if details else ():
         lines.append(f"{use_case.file}: {use_case.title}")
         for status, results in grouped(use_case):
             lines.append("")
@@ -136,10 +141,49 @@ def render_plain(report: Report, lang: Lang) -> str:
         lines.append("")
         lines.append(verdict_line(report, use_case, lang))
         lines.append("")
+    if len(report.use_cases) > 1 or not details:
+        lines.extend(_portfolio_plain(report, lang))
     return "\n".join(lines)
 
 
-def render_rich(report: Report, lang: Lang) -> str:
+def _counts_cells(counts: dict[str, int]) -> list[str]:
+    return [str(counts[s]) for s in STATUSES]
+
+
+def portfolio_line(report: Report, lang: Lang) -> str:
+    verdicts = [r.verdict for r in portfolio.rows(report)]
+    return ui("portfolio_line", lang, verdict=ui("verdict." + report.verdict(), lang),
+              fail=str(verdicts.count("fail")), warn=str(verdicts.count("warn")),
+              ok=str(verdicts.count("pass")), n=str(len(verdicts)))
+
+
+def _portfolio_plain(report: Report, lang: Lang) -> list[str]:
+    header = [ui("col.verdict", lang), *(ui("status." + s, lang).lower() for s in STATUSES),
+              ui("col.file", lang)]
+    body = [[ui("verdict." + r.verdict, lang), *_counts_cells(r.counts), r.file]
+            for r in portfolio.rows(report)]
+    lines = [f"== {ui('portfolio', lang, n=str(len(report.use_cases)))}", *_grid(header, body)]
+    tally = portfolio.tally(report)
+    lines += ["", f"== {ui('portfolio_tally', lang)}"]
+    if tally:
+        header = [ui("col.rule", lang), *(ui("status." + s, lang).lower()
+                                          for s in portfolio.TALLIED), ui("col.title", lang)]
+        lines += _grid(header, [[t.rule, *(str(t.counts[s]) for s in portfolio.TALLIED),
+                                 t.title(lang)] for t in tally])
+    else:
+        lines.append(ui("portfolio_none", lang))
+    lines += ["", portfolio_line(report, lang), ""]
+    return lines
+
+
+def _grid(header: list[str], body: list[list[str]]) -> list[str]:
+    """Columns padded to their widest cell; the last column is left free."""
+    widths = [max(len(row[i]) for row in (header, *body)) for i in range(len(header) - 1)]
+    return ["  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)),
+                       row[-1]]).rstrip() for row in (header, *body)]
+
+
+def render_rich(report: Report, lang: Lang, details: bool = True) -> str:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -147,7 +191,7 @@ def render_rich(report: Report, lang: Lang) -> str:
     console = Console(record=True, force_terminal=True, soft_wrap=False, markup=False,
                       highlight=False)
     with console.capture() as capture:
-        for use_case in report.use_cases:
+        for use_case in report.use_cases if details else ():
             console.rule(Text(f"{use_case.file}: {use_case.title}"))
             for status, results in grouped(use_case):
                 table = Table(title=Text(f"{ui('status.' + status, lang)} ({len(results)})"),
@@ -173,8 +217,45 @@ def render_rich(report: Report, lang: Lang) -> str:
             console.print(verdict_line(report, use_case, lang),
                           style={"fail": "bold red", "warn": "bold yellow"}.get(verdict,
                                                                                 "bold green"))
+        if len(report.use_cases) > 1 or not details:
+            _portfolio_rich(console, report, lang)
     return capture.get()
 
 
-def render(report: Report, lang: Lang, tty: bool = False) -> str:
-    return render_rich(report, lang) if tty else render_plain(report, lang)
+def _portfolio_rich(console: Console, report: Report, lang: Lang) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    verdict_style = {"fail": "bold red", "warn": "yellow", "pass": "green"}
+    table = Table(title=Text(ui("portfolio", lang, n=str(len(report.use_cases)))),
+                  title_justify="left", expand=False)
+    table.add_column(ui("col.verdict", lang), no_wrap=True)
+    for status in STATUSES:
+        table.add_column(ui("status." + status, lang).lower(), justify="right")
+    table.add_column(ui("col.file", lang))
+    for r in portfolio.rows(report):
+        table.add_row(Text(ui("verdict." + r.verdict, lang), style=verdict_style[r.verdict]),
+                      *_counts_cells(r.counts), Text(r.file))
+    console.print(table)
+    tally = portfolio.tally(report)
+    if tally:
+        table = Table(title=Text(ui("portfolio_tally", lang)), title_justify="left")
+        table.add_column(ui("col.rule", lang), no_wrap=True)
+        for tallied in portfolio.TALLIED:
+            table.add_column(ui("status." + tallied, lang).lower(), justify="right")
+        table.add_column(ui("col.title", lang))
+        for t in tally:
+            table.add_row(Text(t.rule), *(str(t.counts[s]) for s in portfolio.TALLIED),
+                          Text(t.title(lang)))
+        console.print(table)
+    else:
+        console.print(ui("portfolio_none", lang))
+    console.print(portfolio_line(report, lang), style=verdict_style[report.verdict()])
+
+
+OPTIONS = True
+
+
+def render(report: Report, lang: Lang, tty: bool = False, options: Options = DEFAULT) -> str:
+    details = not options.summary
+    return render_rich(report, lang, details) if tty else render_plain(report, lang, details)

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pexpect
+
+from checker import api, portfolio
+from checker.__main__ import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def test_rows_and_tally_add_up() -> None:
+    report = api.evaluate([EXAMPLES], "2026-11-25")
+    rows = portfolio.rows(report)
+    assert [r.file for r in rows] == [u.file for u in report.use_cases]
+    tally = portfolio.tally(report)
+    for entry in tally:
+        for status in portfolio.TALLIED:
+            expected = sum(1 for u in report.use_cases for r in u.results
+                           if r.rule.id == entry.rule and r.status == status)
+            assert entry.counts[status] == expected
+    fails = [t.counts["fail"] for t in tally]
+    assert fails == sorted(fails, reverse=True)
+
+
+def test_summary_only(capsys) -> None:
+    code = main(["evaluate", str(EXAMPLES), "--summary", "--lang", "en", "--as-of",
+                 "2026-11-25"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "== Portfolio: 10 use cases" in out and "== Rules with findings" in out
+    assert "== FAIL" not in out  # no per-use-case details
+    assert out.rstrip().splitlines()[-1].startswith("FAIL: ")
+
+
+def test_portfolio_follows_details_for_several_files(capsys) -> None:
+    files = [str(EXAMPLES / "citizen-chatbot.yaml"), str(EXAMPLES / "m365-copilot-admin.yaml")]
+    main(["evaluate", *files, "--lang", "da", "--as-of", "2026-11-25"])
+    out = capsys.readouterr().out
+    assert "== Portefølje: 2 anvendelser" in out and "GDPR-002" in out
+    main(["evaluate", files[0], "--lang", "en", "--as-of", "2026-11-25"])
+    assert "Portfolio" not in capsys.readouterr().out
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    source = EXAMPLES / "public-chatbot-staff.yaml"
+    for index in range(60):
+        shutil.copy(source, tmp_path / f"case-{index:02}.yaml")
+    child = pexpect.spawn(sys.executable, ["-m", "checker", "evaluate", str(tmp_path),
+                                           "--summary", "--lang", "en"],
+                          encoding="utf-8", timeout=60, dimensions=(40, 120))
+    child.expect("Evaluating")
+    child.expect("Portfolio: 60 use cases")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_no_progress_bar_in_a_pipe(tmp_path: Path, capsys) -> None:
+    for index in range(60):
+        shutil.copy(EXAMPLES / "public-chatbot-staff.yaml", tmp_path / f"c{index}.yaml")
+    main(["evaluate", str(tmp_path), "--summary", "--lang", "en"])
+    assert capsys.readouterr().err == ""
