@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from checker import __version__, engine, schemas, yamlio
-from checker.errors import InputError, Problem
+from checker.errors import InputError, Problem, UsageError
 from checker.i18n import Lang
 from checker.report import Report, UseCaseReport
 from checker.rules import Pack, load_packs
@@ -43,6 +43,26 @@ def collect(paths: Iterable[Path]) -> list[Path]:
             seen.add(key)
             unique.append(path)
     return unique
+
+
+def rule_dirs(extra: Iterable[Path]) -> list[Path]:
+    """Directories no report may be written into: the bundled packs and any extra ones."""
+    from checker import resources
+
+    return [resources.rules_dir(), *extra]
+
+
+def parse_date(value: str) -> str:
+    """An evaluation date given as YYYY-MM-DD (and only that form)."""
+    import datetime
+    import re
+
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return datetime.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise UsageError("usage.bad_date", value=value)
 
 
 def load_use_case(path: Path) -> yamlio.Document:
@@ -95,6 +115,19 @@ def _evaluate(packs: tuple[Pack, ...], files: list[Path], as_of: str, strict: bo
             problems.extend(item.problems)
         else:
             reports.append(item)
+    problems.extend(duplicate_ids(reports))
     if problems:
         raise InputError(problems)
     return Report(__version__, packs, as_of, strict, tuple(reports))
+
+
+def duplicate_ids(reports: Iterable[UseCaseReport]) -> list[Problem]:
+    """Each use case's `id` names it in reports and CI annotations: two files may not share one."""
+    first: dict[str, str] = {}
+    out = []
+    for report in reports:
+        if report.id in first:
+            out.append(Problem(report.file, None, None, "id", "use_case.duplicate_id",
+                               (("id", report.id), ("other", first[report.id]))))
+        first.setdefault(report.id, report.file)
+    return out

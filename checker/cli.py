@@ -102,20 +102,20 @@ def _errors(lang: Lang) -> Iterator[None]:
 def _as_of(value: str | None) -> str:
     if value is None:
         return datetime.date.today().isoformat()
-    try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise UsageError("usage.bad_date", value=value) from None
+    from checker.api import parse_date
+
+    return parse_date(value)
 
 
-def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+def _emit(text: str, output: Path | None, inputs: list[Path],
+          protected: list[Path] | None = None) -> None:
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     from checker.output import write_atomic
 
-    write_atomic(output, text, inputs)
+    write_atomic(output, text, inputs, protected or ())
 
 
 def version_callback(value: bool) -> None:
@@ -134,7 +134,8 @@ def main_options(
 
 @app.command()
 def evaluate(
-    paths: Annotated[list[Path], typer.Argument(help="Use-case files or directories.")],
+    paths: Annotated[list[Path], typer.Argument(help="Use-case files or directories.",
+                                                metavar="PATH...")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False,
                                                 help="Write the report to this file.")] = None,
@@ -175,13 +176,14 @@ def evaluate(
                           junit_warn_as="failure" if junit_warn_as is JunitAs.failure
                           else "skipped", summary=summary)
         text = render(fmt.value, report, language, tty=tty, options=options)
-        _emit(text, output, api.collect(paths))
+        _emit(text, output, api.collect(paths), api.rule_dirs(rules or ()))
     raise typer.Exit(report.exit_code(fail_on.value))
 
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Use-case files or directories.")],
+    paths: Annotated[list[Path], typer.Argument(help="Use-case files or directories.",
+                                                metavar="PATH...")],
     lang: LangOption = None,
 ) -> None:
     """Check questionnaires against the schema only; no rules are evaluated."""
@@ -399,20 +401,25 @@ def diff(
     """Show the answers that changed between two versions and the results they moved."""
     language = _lang(lang)
     with _errors(language):
+        from checker import api
         from checker import diff as diffing
         from checker.diffrender import render as render_diff
 
         date = _as_of(as_of)
         extra = tuple(rules or ())
-        result = diffing.compare(diffing.load_side(old, date, language, extra),
-                                 diffing.load_side(new, date, language, extra))
-        _emit(render_diff(result, fmt.value, language), output, [old, new])
+        result = diffing.compare(*diffing.load_pair(old, new, date, language, extra))
+        _emit(render_diff(result, fmt.value, language), output, [old, new],
+              api.rule_dirs(extra))
 
 
 def run(argv: list[str]) -> int:
     """Run the app and return its exit code; anything unexpected is exit 3, not a traceback."""
     try:
         app(args=argv, prog_name="aicheck")
+    except BrokenPipeError:
+        from checker.output import closed_pipe
+
+        return closed_pipe()
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_INPUT)

@@ -50,6 +50,8 @@ class Diff:
     new_file: str
     answers: tuple[AnswerChange, ...]
     results: tuple[ResultChange, ...]
+    # What else differs between the two evaluations: "evaluation_date", "packs".
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ class Side:
     file: str
     answers: dict[str, tuple[Any, int | None]]
     results: dict[str, tuple[str, str, tuple[str, ...]]]  # rule -> (status, title, fields)
+    evaluation_date: str = ""
+    packs: tuple[tuple[str, str], ...] = ()  # (id, sha256)
 
 
 def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
@@ -85,7 +89,8 @@ def from_use_case(path: Path, as_of: str, lang: Lang,
                for p, v in _flatten(doc.data).items() if not p.startswith("waivers")}
     results: dict[str, tuple[str, str, tuple[str, ...]]] = {
         r.rule.id: (r.status, r.rule.title.get(lang), r.rule.fields) for r in report.results}
-    return Side(str(path), answers, results)
+    return Side(str(path), answers, results, as_of,
+                tuple((p.id, p.sha256) for p in packs))
 
 
 def from_report(path: Path) -> Side:
@@ -102,16 +107,28 @@ def from_report(path: Path) -> Side:
                 answers[answer["path"]] = (value, answer["line"])
                 read.append(answer["path"])
             results[result["rule"]] = (result["status"], result["title"], tuple(read))
+        audit = data["audit"]
+        date = str(audit["evaluation_date"])
+        packs = tuple((str(p["id"]), str(p["sha256"])) for p in audit["packs"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError([Problem(str(path), None, None, "", "diff.bad_report",
                                   (("detail", str(exc)[:200]),))]) from None
-    return Side(str(path), answers, results)
+    return Side(str(path), answers, results, date, packs)
 
 
 def load_side(path: Path, as_of: str, lang: Lang, extra_rules: tuple[Path, ...] = ()) -> Side:
     if path.suffix == ".json":
         return from_report(path)
     return from_use_case(path, as_of, lang, extra_rules)
+
+
+def load_pair(old: Path, new: Path, as_of: str, lang: Lang,
+              extra_rules: tuple[Path, ...] = ()) -> tuple[Side, Side]:
+    """Both sides, of the same kind: a report records only the answers its rules read, so a
+    report compared with a questionnaire would show every other answer as changed."""
+    if (old.suffix == ".json") != (new.suffix == ".json"):
+        raise InputError([Problem(str(new), None, None, "", "diff.mixed", ())])
+    return (load_side(old, as_of, lang, extra_rules), load_side(new, as_of, lang, extra_rules))
 
 
 def compare(old: Side, new: Side) -> Diff:
@@ -134,13 +151,17 @@ def compare(old: Side, new: Side) -> Diff:
         fields = set((before_result or ("", "", ()))[2]) | set((after_result or ("", "", ()))[2])
         moved.append(ResultChange(rule, title, old_status, new_status,
                                   tuple(sorted(fields & paths))))
-    return Diff(old.file, new.file, tuple(changed), tuple(moved))
+    context = tuple(name for name, differs in (
+        ("evaluation_date", old.evaluation_date != new.evaluation_date),
+        ("packs", old.packs != new.packs)) if differs)
+    return Diff(old.file, new.file, tuple(changed), tuple(moved), context)
 
 
 def to_dict(diff: Diff) -> dict[str, Any]:
     return {
         "old": diff.old_file,
         "new": diff.new_file,
+        "also_differs": list(diff.context),
         "answers": [{"path": c.path, "old": c.old, "new": c.new, "old_line": c.old_line,
                      "new_line": c.new_line} for c in diff.answers],
         "results": [{"rule": r.rule, "title": r.title, "old": r.old, "new": r.new,

@@ -22,6 +22,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.rule": ("Rule", "Regel"),
     "col.title": ("Title", "Titel"),
     "col.because": ("Because of", "På grund af"),
+    "evaluation_date": ("The two were evaluated on different dates, so some results may have "
+                        "changed for that reason alone.",
+                        "De to er vurderet på forskellige datoer, så nogle resultater kan være "
+                        "ændret alene af den grund."),
+    "packs": ("The two were evaluated with different rule packs (versions or content), so some "
+              "results may have changed for that reason alone.",
+              "De to er vurderet med forskellige regelpakker (versioner eller indhold), så nogle "
+              "resultater kan være ændret alene af den grund."),
     "better": ("better", "bedre"),
     "worse": ("worse", "værre"),
     "changed": ("changed", "ændret"),
@@ -50,7 +58,8 @@ def _line(line: int | None, lang: Lang) -> str:
 
 
 def plain(diff: Diff, lang: Lang) -> str:
-    lines = [f"{diff.old_file} -> {diff.new_file}", "", f"== {_t('answers', lang)}"]
+    lines = [f"{diff.old_file} -> {diff.new_file}", *(_t(c, lang) for c in diff.context), "",
+             f"== {_t('answers', lang)}"]
     if not diff.answers:
         lines.append(_t("none_answers", lang))
     for c in diff.answers:
@@ -72,7 +81,7 @@ def _cell(text: str) -> str:
 
 
 def markdown(diff: Diff, lang: Lang) -> str:
-    lines = [f"### {_t('answers', lang)}", ""]
+    lines = [*(f"> {_t(c, lang)}\n" for c in diff.context), f"### {_t('answers', lang)}", ""]
     if diff.answers:
         lines += [f"| {_t('col.path', lang)} | {_t('col.old', lang)} | {_t('col.new', lang)} |",
                   "|---|---|---|"]

@@ -110,6 +110,10 @@ def try_run(argv: list[str]) -> int | None:
     except KeyboardInterrupt:
         print("aicheck: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        from checker.output import closed_pipe
+
+        return closed_pipe()
     except Exception as exc:  # the same last line of defence as checker.cli.run
         import traceback
 
@@ -139,10 +143,9 @@ def _fail(exc: AicheckError, lang: Lang) -> int:
 def _as_of(value: str | None) -> str:
     if value is None:
         return datetime.date.today().isoformat()
-    try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise UsageError("usage.bad_date", value=value) from None
+    from checker.api import parse_date
+
+    return parse_date(value)
 
 
 def evaluate(args: Args) -> int:
@@ -166,7 +169,8 @@ def evaluate(args: Args) -> int:
         else:
             from checker.output import write_atomic
 
-            write_atomic(args.output, text, api.collect(args.paths))
+            write_atomic(args.output, text, api.collect(args.paths),
+                         api.rule_dirs(args.rules))
     except AicheckError as exc:
         return _fail(exc, lang)
     return _exit_code(report, args.fail_on)
@@ -197,6 +201,7 @@ def _stream_json(args: Args, date: str, lang: Lang) -> int:
                 continue  # the run fails: only keep finding problems
             spool.write((",\n    " if stubs else "    ") + chunk)
             stubs.append(stub)
+        problems.extend(api.duplicate_ids(stubs))
         if problems:
             raise InputError(problems)
         report = Report(__version__, packs, date, args.strict, tuple(stubs))

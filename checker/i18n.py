@@ -124,6 +124,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "her forventes en liste: skriv `[{value}]` eller `unknown`"),
     "schema.bad_date": ("`{value}` is not a date; write it as YYYY-MM-DD, e.g. 2027-06-30",
                         "`{value}` er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-06-30"),
+    "schema.blank_waiver_text": ("a waiver needs real text here: write who approved it, or why",
+                                 "en dispensation skal have en rigtig tekst her: skriv, hvem der "
+                                 "har godkendt den, eller hvorfor"),
     "schema.empty_text": ("the text is empty; write an answer or `unknown`",
                           "teksten er tom; skriv et svar eller `unknown`"),
     "schema.duplicate_item": ("the list repeats a value; give each value once",
@@ -135,6 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "`{value}` er ikke et gyldigt id: brug små bogstaver, tal og bindestreger"
                       "{suggestion}"),
     "schema.other": ("{detail}", "{detail}"),
+    "use_case.duplicate_id": ("the id `{id}` is also used by {other}; give each use case its "
+                              "own id",
+                              "id'et `{id}` bruges også af {other}; giv hver anvendelse sit eget "
+                              "id"),
     "waiver.unknown_rule": ("the waiver names `{rule}`, which no loaded rule has{suggestion}",
                             "dispensationen nævner `{rule}`, som ingen indlæst regel har"
                             "{suggestion}"),
@@ -158,6 +165,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.compares_unknown": ("do not compare with `unknown`; the engine handles unknown answers",
                               "sammenlign ikke med `unknown`; motoren håndterer ukendte svar"),
     "rule.example_invalid": ("example {example}: {detail}", "eksempel {example}: {detail}"),
+    "diff.mixed": ("compare two questionnaires or two JSON reports, not one of each",
+                   "sammenlign to spørgeskemaer eller to JSON-rapporter, ikke én af hver"),
     "diff.bad_report": ("not a JSON report of one use case from `aicheck evaluate --format "
                         "json`: {detail}",
                         "ikke en JSON-rapport for én anvendelse fra `aicheck evaluate --format "
@@ -170,6 +179,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pack.no_rules": ("the pack has no rule files", "pakken har ingen regelfiler"),
     "usage.output_is_input": ("the output file {file} is one of the inputs; choose another file",
                               "outputfilen {file} er en af inputfilerne; vælg en anden fil"),
+    "usage.output_in_rules": ("the output file {file} is inside the rule pack directory {rules}; "
+                              "choose a place outside it",
+                              "outputfilen {file} ligger i regelpakkemappen {rules}; vælg et "
+                              "sted uden for den"),
+    "usage.cannot_write": ("cannot write {file}: {reason}", "kan ikke skrive {file}: {reason}"),
     "usage.bad_date": ("`{value}` is not a date in the form YYYY-MM-DD",
                        "`{value}` er ikke en dato på formen ÅÅÅÅ-MM-DD"),
     "usage.unknown_format": ("unknown format `{value}`; choose one of {expected}",
@@ -340,6 +354,25 @@ UI: dict[str, tuple[str, str]] = {
     "no": ("no", "nej"),
     "expired": ("expired", "udløbet"),
 }
+
+
+# A count's label: English, Danish singular, Danish plural ("1 advarsel", "2 advarsler").
+COUNT_LABELS: dict[str, tuple[str, str, str]] = {
+    "fail": ("fail", "fejl", "fejl"),
+    "warn": ("warn", "advarsel", "advarsler"),
+    "needs_info": ("need information", "mangler oplysninger", "mangler oplysninger"),
+    "waived": ("waived", "dispensation", "dispensationer"),
+    "pass": ("pass", "ok", "ok"),
+    "not_applicable": ("not applicable", "ikke relevant", "ikke relevante"),
+    "upcoming": ("upcoming", "kommende", "kommende"),
+}
+
+
+def count_label(status: str, count: int, lang: Lang) -> str:
+    en, da_one, da_many = COUNT_LABELS[status]
+    if lang == "en":
+        return en
+    return da_one if count == 1 else da_many
 
 
 def ui(key: str, lang: Lang, **params: str) -> str:

@@ -220,7 +220,7 @@ WRITTEN: dict[str, Text] = {
                     en="not asked: follows from the answers above"),
     "not_asked": Text(da="ikke spurgt: betyder intet med svarene ovenfor",
                       en="not asked: does not matter given the answers above"),
-    "waivers": Text(da="Godkendte undtagelser (dispensationer)", en="Approved waivers"),
+    "waivers": Text(da="Godkendte dispensationer", en="Approved waivers"),
 }
 
 _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")

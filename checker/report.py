@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from checker.i18n import Lang
@@ -14,6 +15,16 @@ STATUSES: tuple[Status, ...] = (
     "fail", "warn", "needs_info", "waived", "pass", "not_applicable", "upcoming")
 FailOn = Literal["fail", "warn", "never"]
 Verdict = Literal["fail", "warn", "pass"]
+
+
+@cache
+def questionnaire_schema_sha256() -> str:
+    """The questionnaire schema the answers were checked against, for the audit trail."""
+    import hashlib
+
+    from checker import resources
+
+    return hashlib.sha256(resources.schema_path("use-case").read_bytes()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -148,6 +159,7 @@ class Report:
             "evaluation_date": self.as_of,
             "language": lang,
             "strict": self.strict,
+            "questionnaire_schema_sha256": questionnaire_schema_sha256(),
             "packs": [{"id": p.id, "version": p.version, "sha256": p.sha256} for p in self.packs],
             "inputs": [{"file": u.file, "sha256": u.sha256} for u in self.use_cases],
         }

@@ -169,6 +169,8 @@ def _translate(doc: Document, error: ValidationError) -> list[Problem]:
         fits = re.fullmatch(str(schema.get("pattern", "")), upper) is not None
         return [_at(doc, path, "schema.bad_rule_id", 40, value=yaml_value(instance),
                     example=upper if fits else "DT-010")]
+    if keyword == "pattern" and isinstance(instance, str) and path[:1] == ("waivers",):
+        return [_at(doc, path, "schema.blank_waiver_text", 40)]
     if keyword == "minLength":
         return [_at(doc, path, "schema.empty_text", 40)]
     if keyword == "uniqueItems":

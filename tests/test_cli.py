@@ -185,7 +185,19 @@ def test_extra_rules_directory(write, capsys, tmp_path) -> None:
     assert "town" in [p["id"] for p in report["audit"]["packs"]]
 
 
-@pytest.mark.parametrize("lang", ["da", "en"])
-def test_help_is_plain(capsys, lang: str) -> None:
-    code, out, _ = run(["evaluate", "--help"], capsys)
-    assert code == 0 and "--fail-on" in out
+@pytest.mark.parametrize(("command", "option"), [
+    (["evaluate"], "--fail-on"), (["validate"], "PATH..."), (["diff"], "--format"),
+    (["rules", "lint"], "DIR"), (["explain"], "FIELD.PATH")])
+def test_help_is_plain(capsys, command: list[str], option: str) -> None:
+    """Help is plain text (rich-formatted help costs far more start-up) and documents options."""
+    code, out, _ = run([*command, "--help"], capsys)
+    assert code == 0 and option in out and "\x1b[" not in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_two_use_cases_may_not_share_an_id(tmp_path: Path, capsys, fmt: str) -> None:
+    (tmp_path / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(MINIMAL, encoding="utf-8")
+    code, out, err = run(["evaluate", str(tmp_path), "-f", fmt], capsys)
+    assert code == 2 and out == ""
+    assert "b.yaml: id: the id `minimal` is also used by" in err

@@ -60,3 +60,27 @@ def test_diff_bad_report_is_exit_2(tmp_path: Path, capsys) -> None:
     bad.write_text("{}", encoding="utf-8")
     assert main(["diff", str(bad), str(bad)]) == 2
     assert "not a JSON report" in capsys.readouterr().err
+
+
+def test_mixed_inputs_refused(tmp_path: Path, capsys) -> None:
+    report = tmp_path / "r.json"
+    main(["evaluate", str(EXAMPLE), "-f", "json", "-o", str(report), "--fail-on", "never"])
+    capsys.readouterr()
+    assert main(["diff", str(EXAMPLE), str(report)]) == 2
+    assert "not one of each" in capsys.readouterr().err
+
+
+def test_reports_from_different_dates_say_so(tmp_path: Path, capsys) -> None:
+    reports = []
+    for date in ("2026-01-01", "2028-01-01"):
+        target = tmp_path / f"{date}.json"
+        main(["evaluate", str(EXAMPLE), "-f", "json", "-o", str(target), "--fail-on", "never",
+              "--as-of", date])
+        reports.append(target)
+    capsys.readouterr()
+    code, out = run(["diff", str(reports[0]), str(reports[1]), "-f", "json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["also_differs"] == ["evaluation_date"]
+    assert any(r["old"] == "upcoming" for r in data["results"])
+    _, out = run(["diff", str(reports[0]), str(reports[1]), "--lang", "en"], capsys)
+    assert "different dates" in out

@@ -57,3 +57,11 @@ def test_examples_make_the_rule_applicable(rule: Rule) -> None:
 def test_packs_are_bundled_resources() -> None:
     assert resources.rules_dir().is_dir()
     assert {p.id for p in load_packs()} == {p.id for p in PACKS}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_a_reference_that_says_not_verified_is_marked_so(rule: Rule) -> None:
+    for ref in rule.references:
+        said = f"{ref.source} {ref.section}".lower()
+        if "not verified" in said or "unverified" in said:
+            assert not ref.verified, (rule.id, ref.section)

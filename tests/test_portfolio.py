@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -46,10 +45,17 @@ def test_portfolio_follows_details_for_several_files(capsys) -> None:
     assert "Portfolio" not in capsys.readouterr().out
 
 
+def copies(directory: Path, count: int) -> None:
+    """Copies of one example, each with its own id."""
+    text = (EXAMPLES / "public-chatbot-staff.yaml").read_text(encoding="utf-8")
+    for index in range(count):
+        (directory / f"case-{index:02}.yaml").write_text(
+            text.replace("\nid: public-chatbot-staff\n", f"\nid: case-{index:02}\n"),
+            encoding="utf-8")
+
+
 def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
-    source = EXAMPLES / "public-chatbot-staff.yaml"
-    for index in range(60):
-        shutil.copy(source, tmp_path / f"case-{index:02}.yaml")
+    copies(tmp_path, 60)
     child = pexpect.spawn(sys.executable, ["-m", "checker", "evaluate", str(tmp_path),
                                            "--summary", "--lang", "en"],
                           encoding="utf-8", timeout=60, dimensions=(40, 120))
@@ -61,7 +67,6 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
 
 
 def test_no_progress_bar_in_a_pipe(tmp_path: Path, capsys) -> None:
-    for index in range(60):
-        shutil.copy(EXAMPLES / "public-chatbot-staff.yaml", tmp_path / f"c{index}.yaml")
+    copies(tmp_path, 60)
     main(["evaluate", str(tmp_path), "--summary", "--lang", "en"])
     assert capsys.readouterr().err == ""

@@ -97,3 +97,9 @@ def test_top_level_must_be_mapping(write, text: str) -> None:
 def test_unknown_accepted_everywhere(write, minimal: str) -> None:
     text = minimal + "vendor:\n  prompt_retention_days: unknown\n  own_purposes: unknown\n"
     load_use_case(write("uc.yaml", text))
+
+
+def test_blank_waiver_text_refused(write, minimal: str) -> None:
+    found = problems(write, minimal + "waivers:\n  - {rule: DT-001, reason: ' ', "
+                                      "approved_by: '-', expires: 2027-01-01}\n")
+    assert [p.code for p in found] == ["schema.blank_waiver_text"] * 2

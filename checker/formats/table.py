@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker import portfolio
 from checker.formats.options import DEFAULT, Options
-from checker.i18n import Lang, ui
+from checker.i18n import Lang, count_label, ui
 from checker.report import STATUSES, Answer, Report, Result, UseCaseReport
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def row(result: Result, lang: Lang) -> Row:
 
 def counts_text(use_case: UseCaseReport, lang: Lang) -> str:
     counts = use_case.counts()
-    return ", ".join(f"{counts[s]} {ui('status.' + s, lang).lower()}" for s in STATUSES)
+    return ", ".join(f"{counts[s]} {count_label(s, counts[s], lang)}" for s in STATUSES)
 
 
 def verdict_line(report: Report, use_case: UseCaseReport, lang: Lang) -> str:
