@@ -147,6 +147,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "{suggestion}"),
     "waiver.duplicate": ("`{rule}` has more than one waiver; keep one",
                          "`{rule}` har mere end én dispensation; behold én"),
+    "rule.bad_condition": ("a condition is `all: [...]`, `any: [...]`, `not: ...` or "
+                           "`{field: PATH, OPERATOR: VALUE}`",
+                           "en betingelse er `all: [...]`, `any: [...]`, `not: ...` eller "
+                           "`{field: STI, OPERATOR: VÆRDI}`"),
+    "rule.empty_group": ("`{group}` needs a list of at least one condition",
+                         "`{group}` skal have en liste med mindst én betingelse"),
+    "rule.one_operator": ("a comparison has `field` and exactly one operator, found: {found}",
+                          "en sammenligning har `field` og præcis én operator; fundet: {found}"),
+    "rule.unknown_operator": ("unknown operator `{operator}`; use one of {expected}{suggestion}",
+                              "ukendt operator `{operator}`; brug en af {expected}{suggestion}"),
+    "rule.bad_operand": ("`{operator}` cannot compare with `{value}`; it takes {expected}",
+                         "`{operator}` kan ikke sammenligne med `{value}`; den tager {expected}"),
     "rule.file_name": ("the file name must be the rule id: `{expected}`",
                        "filnavnet skal være reglens id: `{expected}`"),
     "rule.duplicate_id": ("the rule id `{rule}` is also used in {other}",
@@ -239,6 +251,7 @@ CHOICE_WORDS: dict[str, tuple[str, str]] = {
     "@mapping": ("a mapping of keys and values", "en samling af nøgler og værdier"),
     "@list": ("a list", "en liste"),
     "@bool": ("true or false", "true eller false"),
+    "@value": ("true, false, a number or a text", "true, false, et tal eller en tekst"),
 }
 
 

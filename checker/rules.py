@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -237,10 +237,15 @@ def check_rule(rule: Rule, doc: yamlio.Document, pack_id: str, prefix: str | Non
     if prefix and not rule.id.startswith(prefix + "-"):
         out.append(_problem(file, "rule.wrong_prefix", "id", *_pos(doc, ("id",)), prefix=prefix))
     known = fields()
+    where = _leaf_places(doc)
     for cond in (rule.applies_when, rule.requires):
         if cond is not None:
             for leaf in conditions.leaves(cond):
-                out.extend(_check_leaf(leaf, known, file))
+                place = where.get(leaf.field)
+                for problem in _check_leaf(leaf, known, file):
+                    out.append(problem if place is None else replace(
+                        problem, path=yamlio.format_path(place[0]), line=place[1][0],
+                        column=place[1][1]))
     for example in rule.examples:
         for path, value in example.answers:
             detail = check_answer(path, value, known)
@@ -254,6 +259,20 @@ def check_rule(rule: Rule, doc: yamlio.Document, pack_id: str, prefix: str | Non
 def _pos(doc: yamlio.Document, path: yamlio.PathKey) -> tuple[int | None, int | None]:
     pos = doc.position(path)
     return pos if pos else (None, None)
+
+
+def _leaf_places(doc: yamlio.Document) -> dict[str, tuple[yamlio.PathKey, yamlio.Position]]:
+    """Where each field a condition reads is written: `field:` inside applies_when/requires."""
+    out: dict[str, tuple[yamlio.PathKey, yamlio.Position]] = {}
+    for path, pos in doc.positions.items():
+        if len(path) < 2 or path[0] not in ("applies_when", "requires") or path[-1] != "field":
+            continue
+        node: Any = doc.data
+        for part in path:
+            node = node[part]
+        if isinstance(node, str):
+            out.setdefault(node, (path[:-1], pos))
+    return out
 
 
 def _check_leaf(leaf: conditions.Leaf, known: dict[str, FieldSpec], file: str) -> list[Problem]:

@@ -120,6 +120,8 @@ def _translate(doc: Document, error: ValidationError) -> list[Problem]:
     keyword = error.validator
     instance = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
+    if keyword == "oneOf" and _is_condition(schema):
+        return [_condition_problem(doc, path, instance)]
     if keyword == "additionalProperties" and isinstance(instance, dict):
         allowed = list(schema.get("properties", {}))
         out = []
@@ -192,6 +194,34 @@ def _translate(doc: Document, error: ValidationError) -> list[Problem]:
         return [_at(doc, path, "schema.wrong_value", 40, value=yaml_value(instance),
                     expected=choices(_expected(schema)))]
     return [_at(doc, path, "schema.other", 60, detail=error.message)]
+
+
+OPERAND = {"equals": "@value", "in": "@list", "contains": "@text", "intersects": "@list",
+           "is_empty": "@bool", "at_least": "@number", "at_most": "@number", "answered": "true"}
+
+
+def _is_condition(schema: dict[str, Any]) -> bool:
+    return any(branch.get("required") == ["all"] for branch in schema.get("oneOf", ()))
+
+
+def _condition_problem(doc: Document, path: PathKey, instance: Any) -> Problem:
+    """A rule condition that fits no form: say which part is wrong, not just `{…}`."""
+    if not isinstance(instance, dict):
+        return _at(doc, path, "rule.bad_condition", 40)
+    keys = sorted(instance)
+    if "field" not in instance:
+        if len(keys) == 1 and keys[0] in ("all", "any"):
+            return _at(doc, path, "rule.empty_group", 40, group=keys[0])
+        return _at(doc, path, "rule.bad_condition", 40)
+    ops = [k for k in keys if k != "field"]
+    if len(ops) != 1:
+        return _at(doc, path, "rule.one_operator", 40, found=", ".join(ops) or "-")
+    op = ops[0]
+    if op not in OPERAND:
+        return _at(doc, path, "rule.unknown_operator", 40, operator=op,
+                   expected=choices(list(OPERAND)), suggestion=suggest(op, list(OPERAND)))
+    return _at(doc, path, "rule.bad_operand", 40, operator=op, value=yaml_value(instance[op]),
+               expected=choices([OPERAND[op]]))
 
 
 def _list_items(schema: dict[str, Any]) -> list[Any]:

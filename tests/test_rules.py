@@ -131,3 +131,27 @@ def test_duplicate_rule_ids_across_packs(tmp_path: Path) -> None:
 def test_extra_pack_loads_with_bundled(tmp_path: Path) -> None:
     packs = load_packs((make_pack(tmp_path),))
     assert "town" in {p.id for p in packs} and len(packs) > 1
+
+
+@pytest.mark.parametrize(("requires", "code"), [
+    ("{field: governance.local_guideline, matches: '^(a+)+$'}", "rule.unknown_operator"),
+    ("{field: governance.log_retention_days, at_least: x}", "rule.bad_operand"),
+    ("{field: governance.local_guideline, equals: true, in: [true]}", "rule.one_operator"),
+    ("{all: []}", "rule.empty_group"),
+    ("{whatever: 1}", "rule.bad_condition"),
+])
+def test_malformed_conditions_are_named(tmp_path: Path, requires: str, code: str) -> None:
+    rule = RULE.replace("requires: {field: governance.local_guideline, equals: true}",
+                        f"requires: {requires}")
+    with pytest.raises(RulePackError) as exc:
+        load_pack(make_pack(tmp_path, rule))
+    [problem] = exc.value.problems
+    assert (problem.code, problem.line) == (code, 5)
+
+
+def test_cross_check_problems_are_located(tmp_path: Path) -> None:
+    rule = RULE.replace("governance.local_guideline, equals", "governance.local_guidline, equals")
+    with pytest.raises(RulePackError) as exc:
+        load_pack(make_pack(tmp_path, rule))
+    problem = next(p for p in exc.value.problems if p.code == "rule.unknown_field")
+    assert (problem.line, problem.path) == (5, "requires")
