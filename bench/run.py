@@ -303,6 +303,8 @@ def portfolio(tool: str, python: str, files: int, rounds: int, cache: Path,
     commands = [("parse only (CSafeLoader)", [python, "-c", PARSE_ONLY, str(directory)]),
                 ("aicheck validate DIR (strict load + schema)",
                  [tool, "validate", str(directory)]),
+                ("aicheck evaluate DIR --summary", [tool, "evaluate", str(directory),
+                                                    "--summary"]),
                 ("aicheck evaluate DIR --format json", [tool, "evaluate", str(directory),
                                                         "--format", "json"])]
     if jobs:

@@ -16,7 +16,14 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(f"aicheck {__version__}\n")
         return 0
-    if args[:1] == ["evaluate"]:  # the common case, without importing typer (checker.fastcli)
+    if args[:1] == ["evaluate"]:
+        import gc
+
+        # A portfolio allocates millions of short-lived, acyclic objects; with the default
+        # thresholds the cyclic collector rescans the growing heap and costs about a third of
+        # the run (measured: 1.37 -> 0.90 ms per use case).
+        gc.set_threshold(20_000, 50, 100)
+        # The common case runs without importing typer (checker.fastcli).
         from checker.fastcli import try_run
 
         code = try_run(args[1:])

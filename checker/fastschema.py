@@ -42,6 +42,9 @@ def _unbool(value: Any) -> Any:
     return ("\0bool", value) if isinstance(value, bool) else value
 
 
+_HASHED = (str, bool, int, float, type(None))
+
+
 def equal(one: Any, two: Any) -> bool:
     """jsonschema's equality: True is not 1, 1 is 1.0, lists and mappings compare deeply."""
     if one is two:
@@ -74,8 +77,9 @@ _TYPES: dict[str, Check] = {
     "boolean": lambda x: isinstance(x, bool),
     "null": lambda x: x is None,
     "number": _is_number,
-    "integer": lambda x: (isinstance(x, int) and not isinstance(x, bool))
-    or (isinstance(x, float) and x.is_integer()),
+    # Stricter than JSON Schema (which counts 200.0 as an integer): a count written as a
+    # decimal would never compare equal to a rule's whole number. checker.schemas agrees.
+    "integer": lambda x: isinstance(x, int) and not isinstance(x, bool),
 }
 
 
@@ -144,6 +148,10 @@ class _Compiler:
             if all(isinstance(v, str) for v in values):
                 strings = frozenset(values)
                 checks.append(lambda x: isinstance(x, str) and x in strings)
+            elif all(isinstance(v, _HASHED) and v == v for v in values):
+                # scalars (booleans kept apart from numbers, as `equal` does): one set lookup
+                keys = frozenset(map(_unbool, values))
+                checks.append(lambda x: isinstance(x, _HASHED) and _unbool(x) in keys)
             else:
                 checks.append(lambda x: any(equal(x, v) for v in values))
         if "const" in node:

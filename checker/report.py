@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Literal
 
 from checker.i18n import Lang
@@ -110,15 +110,20 @@ class UseCaseReport:
     title: str
     results: tuple[Result, ...]
 
-    def counts(self) -> dict[str, int]:
+    @cached_property
+    def _counts(self) -> dict[str, int]:
         found = Counter(r.status for r in self.results)
         return {status: found.get(status, 0) for status in STATUSES}
 
+    def counts(self) -> dict[str, int]:
+        return dict(self._counts)
+
     def verdict(self, strict: bool) -> Verdict:
-        counted = {r.counted_as(strict) for r in self.results}
-        if "fail" in counted:
+        # Computed from the counts (cached): a portfolio asks for each verdict several times.
+        counts = self._counts
+        if counts["fail"] or (strict and counts["needs_info"]):
             return "fail"
-        return "warn" if "warn" in counted else "pass"
+        return "warn" if counts["warn"] or counts["needs_info"] else "pass"
 
     def to_dict(self, lang: Lang, strict: bool) -> dict[str, Any]:
         return {

@@ -29,8 +29,24 @@ def validator(name: str) -> Draft202012Validator:
             res = Resource.from_contents(resources.schema(other))
             registry = registry.with_resources(
                 [(f"{other}.schema.json", res), (resources.schema(other)["$id"], res)])
-    return Draft202012Validator(resources.schema(name), registry=registry,
-                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+    made: Draft202012Validator = validator_class()(
+        resources.schema(name), registry=registry,
+        format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return made
+
+
+@cache
+def validator_class() -> Any:
+    """Draft 2020-12, except that a whole number must be written as one: 200.0 is not an
+    integer here (checker.fastschema agrees), since it would never equal a rule's number."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.validators import extend
+
+    def integer(_checker: Any, value: Any) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", integer)
+    return extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
 
 
 def accepts(name: str, data: Any) -> bool:

@@ -29,3 +29,10 @@ def test_tiny_run(tmp_path: Path) -> None:
     text = output.read_text(encoding="utf-8")
     assert "`aicheck evaluate EX --format json`" in text
     assert "20 files" in text and "nproc" in text
+
+
+def test_stages_runs() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "stages.py"), "--files", "5",
+                           "--passes", "1"], capture_output=True, text=True, check=True,
+                          timeout=300)
+    assert "strict load" in proc.stdout and "evaluate" in proc.stdout

@@ -3,10 +3,21 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.conditions import MISSING, All, AnyOf, Leaf, Not, compare, evaluate, parse
+from checker.conditions import (
+    MISSING,
+    All,
+    AnyOf,
+    Leaf,
+    Not,
+    answers_for,
+    compare,
+    compiled,
+    evaluate,
+    parse,
+)
 
 TRI = [True, False, None]
 
@@ -128,3 +139,71 @@ def test_parse_nested() -> None:
                         Not(AnyOf((Leaf("c", "in", ("x", "y"), ("c",)),)))))
     assert evaluate(cond, {"a": {"b": True}, "c": "z"}) == (True, frozenset({"a.b", "c"}))
     assert evaluate(cond, {"a": {}, "c": "x"}) == (False, frozenset({"c"}))
+
+
+# --- compiled conditions equal the tree walk ------------------------------------------------
+
+ANSWERS = st.one_of(
+    st.sampled_from([None, "unknown", True, False, 0, 1, 3, -2, 1.0, "", "x", "y", "z",
+                     [], ["x"], ["x", "y"], [1, True], {"x": 1}]),
+    st.integers(-5, 5), st.lists(st.sampled_from(["x", "y", "z", 1, True]), max_size=3))
+EXPECTED = {
+    "equals": st.sampled_from([True, False, 0, 1, 1.0, "x", "y", "unknown", None]),
+    "in": st.lists(st.sampled_from(["x", "y", "z", 1, True, 0, False, 1.0]), max_size=3)
+    .map(tuple),
+    "contains": st.sampled_from(["x", "y", 1, True]),
+    "intersects": st.lists(st.sampled_from(["x", "y", "z", 1, True]), max_size=3).map(tuple),
+    "is_empty": st.booleans(),
+    "at_least": st.integers(-3, 4),
+    "at_most": st.integers(-3, 4),
+    "answered": st.just(True),
+    "no_such_op": st.just(1),
+}
+FIELDS = ["a", "b", "s.x", "s.y", "t.u.v"]
+
+
+@st.composite
+def any_leaf(draw: st.DrawFn) -> Leaf:
+    field = draw(st.sampled_from(FIELDS))
+    op = draw(st.sampled_from(sorted(EXPECTED)))
+    return Leaf(field, op, draw(EXPECTED[op]), tuple(field.split(".")))
+
+
+any_condition = st.recursive(
+    any_leaf(),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4).map(lambda cs: All(tuple(cs))),
+        st.lists(children, max_size=4).map(lambda cs: AnyOf(tuple(cs))),
+        children.map(Not),
+    ),
+    max_leaves=10,
+)
+
+
+@st.composite
+def questionnaires(draw: st.DrawFn) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for field in FIELDS:
+        if draw(st.booleans()):
+            *heads, last = field.split(".")
+            node = data
+            for head in heads:
+                child = node.setdefault(head, {})
+                if not isinstance(child, dict):
+                    break
+                node = child
+            else:
+                node[last] = draw(ANSWERS)
+    if draw(st.booleans()):
+        data["s"] = draw(ANSWERS)  # a non-mapping on the way to s.x
+    return data
+
+
+@settings(max_examples=500)
+@given(any_condition, questionnaires())
+def test_compiled_condition_equals_evaluate(cond: Any, data: dict[str, Any]) -> None:
+    fields = [(f, tuple(f.split("."))) for f in FIELDS]
+    value, deciding = compiled(cond)(answers_for(data, fields))
+    expected, expected_fields = evaluate(cond, data)
+    assert value is expected
+    assert deciding == expected_fields

@@ -172,3 +172,28 @@ def test_a_waiver_never_makes_a_pass(data: dict[str, Any]) -> None:
 def test_example_files_are_valid() -> None:
     for path in sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.yaml")):
         load_use_case(path)
+
+
+@settings(max_examples=40)
+@given(use_cases(), st.data())
+def test_compiled_rules_decide_as_the_reference(data: dict[str, Any], draw: st.DataObject
+                                                ) -> None:
+    """Each rule compiled once per pack gives the status, deciding fields and missing fields
+    of `engine.decide`, also with answers made unknown or removed."""
+    from checker import conditions
+
+    for path in draw.draw(st.lists(st.sampled_from(sorted({f for r in RULES.values()
+                                                            for f in r.fields})), max_size=6)):
+        node = data
+        *heads, last = path.split(".")
+        for head in heads:
+            node = node.setdefault(head, {})
+        if draw.draw(st.booleans()):
+            node[last] = "unknown"
+        else:
+            node.pop(last, None)
+    plan = engine._plan(PACKS)
+    found = conditions.answers_for(data, plan.fields)
+    unknown = {f for f, v in found.items() if not conditions.is_known(v)}
+    for rule, decide in zip(plan.rules, plan.deciders, strict=True):
+        assert decide(found, unknown) == engine.decide(rule, data), rule.id

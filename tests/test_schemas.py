@@ -103,3 +103,8 @@ def test_blank_waiver_text_refused(write, minimal: str) -> None:
     found = problems(write, minimal + "waivers:\n  - {rule: DT-001, reason: ' ', "
                                       "approved_by: '-', expires: 2027-01-01}\n")
     assert [p.code for p in found] == ["schema.blank_waiver_text"] * 2
+
+
+def test_a_count_must_be_a_whole_number(write, minimal: str) -> None:
+    [p] = problems(write, minimal + "governance:\n  log_retention_days: 200.0\n")
+    assert p.path == "governance.log_retention_days"

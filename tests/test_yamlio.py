@@ -164,3 +164,12 @@ def test_any_bytes_load_or_raise_input_error(raw: bytes) -> None:
 def test_yaml_like_text_loads_or_raises_input_error(text: str) -> None:
     with contextlib.suppress(InputError):
         load_bytes(text.encode(), "f.yaml")
+
+
+@pytest.mark.parametrize("text", ["a: !!bool 'false'\n", "a: !!str true\n", "a: [!!int '3']\n",
+                                  "a: !!float 1\n", "a: !!map {b: 1}\n"])
+def test_explicit_core_tags_refused(text: str) -> None:
+    """An explicit core tag would let quoted text count as a boolean or a number."""
+    with pytest.raises(InputError) as exc:
+        load(text)
+    assert codes(exc) == ["yaml.tag"]
