@@ -90,22 +90,25 @@ def iter_reports(packs: tuple[Pack, ...], files: list[Path], as_of: str
 
 
 def evaluate(paths: Iterable[Path], as_of: str, extra_rules: Iterable[Path] = (),
-             strict: bool = False, lang: Lang | None = None) -> Report:
+             strict: bool = False, lang: Lang | None = None,
+             findings_only: bool = False) -> Report:
     """Evaluate every questionnaire under `paths`; raise InputError listing every bad file.
 
-    With `lang`, a long run on a terminal shows a progress bar on standard error."""
+    With `lang`, a long run on a terminal shows a progress bar on standard error. With
+    `findings_only`, each use case keeps only its findings (and the counts of all results),
+    which is all a portfolio summary reads."""
     packs = load_packs(tuple(extra_rules))
     files = collect(paths)
     if lang is not None:
         from checker.progress import bar
 
         with bar(len(files), lang) as tick:
-            return _evaluate(packs, files, as_of, strict, tick)
-    return _evaluate(packs, files, as_of, strict, None)
+            return _evaluate(packs, files, as_of, strict, tick, findings_only)
+    return _evaluate(packs, files, as_of, strict, None, findings_only)
 
 
 def _evaluate(packs: tuple[Pack, ...], files: list[Path], as_of: str, strict: bool,
-              tick: Callable[[], None] | None) -> Report:
+              tick: Callable[[], None] | None, findings_only: bool) -> Report:
     reports: list[UseCaseReport] = []
     problems: list[Problem] = []
     for item in iter_reports(packs, files, as_of):
@@ -114,7 +117,7 @@ def _evaluate(packs: tuple[Pack, ...], files: list[Path], as_of: str, strict: bo
         if isinstance(item, InputError):
             problems.extend(item.problems)
         else:
-            reports.append(item)
+            reports.append(item.findings_only() if findings_only else item)
     problems.extend(duplicate_ids(reports))
     if problems:
         raise InputError(problems)

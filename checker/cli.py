@@ -170,7 +170,8 @@ def evaluate(
         from checker.formats.options import Options
 
         date = _as_of(as_of)
-        report = api.evaluate(paths, date, rules or (), strict, lang=language)
+        report = api.evaluate(paths, date, rules or (), strict, lang=language,
+                              findings_only=summary and fmt is Format.table)
         tty = output is None and sys.stdout.isatty()
         options = Options(include_passed=include_passed,
                           junit_warn_as="failure" if junit_warn_as is JunitAs.failure

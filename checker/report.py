@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import Any, Literal
 
@@ -11,6 +11,7 @@ from checker.i18n import Lang
 from checker.rules import Pack, Rule
 
 Status = Literal["pass", "fail", "warn", "needs_info", "not_applicable", "waived", "upcoming"]
+FINDINGS = frozenset({"fail", "warn", "needs_info", "waived"})
 STATUSES: tuple[Status, ...] = (
     "fail", "warn", "needs_info", "waived", "pass", "not_applicable", "upcoming")
 FailOn = Literal["fail", "warn", "never"]
@@ -109,14 +110,24 @@ class UseCaseReport:
     id: str
     title: str
     results: tuple[Result, ...]
+    # Set by `findings_only`: the counts of every result, when only some are kept.
+    all_counts: tuple[tuple[str, int], ...] | None = None
 
     @cached_property
     def _counts(self) -> dict[str, int]:
+        if self.all_counts is not None:
+            return dict(self.all_counts)
         found = Counter(r.status for r in self.results)
         return {status: found.get(status, 0) for status in STATUSES}
 
     def counts(self) -> dict[str, int]:
         return dict(self._counts)
+
+    def findings_only(self) -> UseCaseReport:
+        """The same use case keeping only fail, warn, needs-information and waived results
+        (with the counts of all): what a portfolio summary needs, at a fraction of the memory."""
+        kept = tuple(r for r in self.results if r.status in FINDINGS)
+        return replace(self, results=kept, all_counts=tuple(self._counts.items()))
 
     def verdict(self, strict: bool) -> Verdict:
         # Computed from the counts (cached): a portfolio asks for each verdict several times.

@@ -70,3 +70,15 @@ def test_no_progress_bar_in_a_pipe(tmp_path: Path, capsys) -> None:
     copies(tmp_path, 60)
     main(["evaluate", str(tmp_path), "--summary", "--lang", "en"])
     assert capsys.readouterr().err == ""
+
+
+def test_findings_only_keeps_counts_verdict_and_tally() -> None:
+    full = api.evaluate([EXAMPLES], "2026-11-25")
+    slim = api.evaluate([EXAMPLES], "2026-11-25", findings_only=True)
+    assert [u.counts() for u in slim.use_cases] == [u.counts() for u in full.use_cases]
+    assert [u.verdict(True) for u in slim.use_cases] == [u.verdict(True) for u in full.use_cases]
+    assert portfolio.tally(slim) == portfolio.tally(full)
+    assert all(r.status in ("fail", "warn", "needs_info", "waived")
+               for u in slim.use_cases for r in u.results)
+    assert sum(len(u.results) for u in slim.use_cases) < sum(len(u.results)
+                                                             for u in full.use_cases)
