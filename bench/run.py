@@ -169,6 +169,7 @@ def generate_portfolio(directory: Path, count: int, seed: int = 6,
             for head in heads:
                 node = node.setdefault(head, {})
             node[last] = _random_answer(spec, rng)
+        _consistent(data)
         data["id"] = f"uc-{n:05d}"
         data["title"] = f"Use case {n}"
         data.pop("description", None)
@@ -183,6 +184,26 @@ def generate_portfolio(directory: Path, count: int, seed: int = 6,
         path.write_bytes(raw)
         total += len(raw)
     return count, total
+
+
+def _consistent(data: dict[str, Any]) -> None:
+    """Random answers can contradict each other (the schema's x-consistency): make each
+    contradicting answer `unknown`, as an honest questionnaire would."""
+    import yaml
+
+    from checker import consistency
+    from checker.yamlio import load_bytes
+
+    while True:
+        found = consistency.problems(load_bytes(yaml.safe_dump(data).encode(), "generated"))
+        if not found:
+            return
+        for problem in found:
+            *heads, last = problem.path.split(".")
+            node = data
+            for head in heads:
+                node = node[head]
+            node[last] = "unknown"
 
 
 PARSE_ONLY = """

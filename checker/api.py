@@ -70,6 +70,10 @@ def load_use_case(path: Path) -> yamlio.Document:
     problem in the file."""
     doc = yamlio.load_file(path)
     problems = [*doc.problems, *schemas.validate(doc, "use-case")]
+    if not problems:
+        from checker import consistency
+
+        problems = consistency.problems(doc)
     if problems:
         raise InputError(problems)
     return doc

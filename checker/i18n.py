@@ -127,6 +127,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema.blank_waiver_text": ("a waiver needs real text here: write who approved it, or why",
                                  "en dispensation skal have en rigtig tekst her: skriv, hvem der "
                                  "har godkendt den, eller hvorfor"),
+    "schema.contradiction": ("{en}", "{da}"),
     "schema.empty_text": ("the text is empty; write an answer or `unknown`",
                           "teksten er tom; skriv et svar eller `unknown`"),
     "schema.duplicate_item": ("the list repeats a value; give each value once",

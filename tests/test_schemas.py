@@ -108,3 +108,22 @@ def test_blank_waiver_text_refused(write, minimal: str) -> None:
 def test_a_count_must_be_a_whole_number(write, minimal: str) -> None:
     [p] = problems(write, minimal + "governance:\n  log_retention_days: 200.0\n")
     assert p.path == "governance.log_retention_days"
+
+
+def test_contradicting_answers_are_an_input_error(write, minimal: str) -> None:
+    text = minimal.replace("personal_data: true", "personal_data: false\n  cpr_numbers: true")
+    [p] = problems(write, text)
+    assert (p.code, p.path, p.line) == ("schema.contradiction", "data.cpr_numbers", 12)
+    assert "no personal data" in render_problem(p, "en")
+    assert "ingen personoplysninger" in render_problem(p, "da") or \
+        "ikke indgår personoplysninger" in render_problem(p, "da")
+
+
+def test_consistency_checks_read_real_fields() -> None:
+    from checker import conditions, consistency
+    from checker.fields import fields
+
+    known = fields()
+    for when, forbids, _ in consistency.checks():
+        for leaf in (*conditions.leaves(when), *conditions.leaves(forbids)):
+            assert leaf.field in known
