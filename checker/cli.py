@@ -427,14 +427,8 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("aicheck: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # the last line of defence: exit 3 with a short message
-        import os
-        import traceback
+    except Exception as exc:
+        from checker.errors import internal_error
 
-        if os.environ.get("AICHECK_DEBUG"):
-            traceback.print_exc()
-        print(f"aicheck: internal error: {type(exc).__name__}: {exc}\n"
-              "Please report this, with the input if you can (AICHECK_DEBUG=1 shows details).",
-              file=sys.stderr)
-        return 3
+        return internal_error(exc)
     return 0

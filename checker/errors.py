@@ -68,3 +68,17 @@ class InputError(AicheckError):
 
 class RulePackError(InputError):
     """A rule pack that does not load or does not agree with the questionnaire schema."""
+
+
+def internal_error(exc: BaseException) -> int:
+    """The last line of defence: a short message and exit 3, the traceback only on request."""
+    import os
+    import sys
+    import traceback
+
+    if os.environ.get("AICHECK_DEBUG"):
+        traceback.print_exc()
+    print(f"aicheck: internal error: {type(exc).__name__}: {exc}\n"
+          "Please report this, with the input if you can (AICHECK_DEBUG=1 shows details).",
+          file=sys.stderr)
+    return EXIT_INTERNAL

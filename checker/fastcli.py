@@ -115,14 +115,9 @@ def try_run(argv: list[str]) -> int | None:
 
         return closed_pipe()
     except Exception as exc:  # the same last line of defence as checker.cli.run
-        import traceback
+        from checker.errors import internal_error
 
-        if os.environ.get("AICHECK_DEBUG"):
-            traceback.print_exc()
-        print(f"aicheck: internal error: {type(exc).__name__}: {exc}\n"
-              "Please report this, with the input if you can (AICHECK_DEBUG=1 shows details).",
-              file=sys.stderr)
-        return 3
+        return internal_error(exc)
 
 
 def _fail(exc: AicheckError, lang: Lang) -> int:
