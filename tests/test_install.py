@@ -12,10 +12,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Left-overs of earlier builds (setuptools keeps build/ in the tree and only adds to it) would
+# put deleted rules into the wheel: build from a clean copy, as a fresh clone would.
+IGNORED = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
+                                 ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis")
+
+
 def test_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=IGNORED, symlinks=True)
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                    "--no-build-isolation", "-w", str(wheels), str(ROOT)], check=True)
+                    "--no-build-isolation", "-w", str(wheels), str(source)], check=True)
     [wheel] = list(wheels.glob("aicheck-*.whl"))
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
@@ -33,6 +41,12 @@ def test_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> None:
     report = json.loads(proc.stdout)
     assert {"kl", "datatilsynet"} <= {p["id"] for p in report["audit"]["packs"]}
     assert report["use_cases"][0]["results"]
+    listed = subprocess.run([str(venv / "bin" / "aicheck"), "rules", "list", "--format", "json"],
+                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
+    from checker.rules import load_packs
+
+    assert sorted(r["id"] for r in json.loads(listed.stdout)) == sorted(
+        r.id for p in load_packs() for r in p.rules), "the wheel's rules differ from the source"
     where = subprocess.run([str(venv / "bin" / "python"), "-c",
                             "import checker.resources as r; print(r.data_root())"],
                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
