@@ -237,7 +237,8 @@ def rules_list(
                 "title": {"da": r.title.da, "en": r.title.en},
                 "outcome": r.outcome, "effective_from": r.effective_from,
                 "fields": list(r.fields),
-                "references": [{"source": f.source, "section": f.section, "url": f.url,
+                "references": [{"source": f.source, "section": f.section,
+                                "section_da": f.section_da or f.section, "url": f.url,
                                 "verified": f.verified} for f in r.references],
             } for p in packs for r in p.rules]
             sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")

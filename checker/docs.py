@@ -38,7 +38,7 @@ def rule_markdown(rule: Rule, lang: Lang, level: int = 2) -> str:
     lines += [f"**{_h('refs', lang)}.**", ""]
     for ref in rule.references:
         marker = "" if ref.verified else f" ({_h('unverified', lang)})"
-        lines.append(f"- {ref.source}, {ref.section}{marker}: <{ref.url}>")
+        lines.append(f"- {ref.source}, {ref.section_in(lang)}{marker}: <{ref.url}>")
     lines += ["", f"**{_h('fields', lang)}.**", ""]
     for path in rule.fields:
         spec = known.get(path)

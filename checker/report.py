@@ -93,7 +93,8 @@ class Result:
         out["answers"] = [a.to_dict() for a in self.answers]
         out["missing"] = [a.to_dict() for a in self.missing]
         out["references"] = [
-            {"source": r.source, "section": r.section, "url": r.url, "verified": r.verified}
+            {"source": r.source, "section": r.section_in(lang), "url": r.url,
+             "verified": r.verified}
             for r in rule.references
         ]
         if self.waiver is not None:

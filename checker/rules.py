@@ -24,6 +24,11 @@ class Reference:
     url: str
     verified: bool
     date: str | None = None
+    section_da: str | None = None
+
+    def section_in(self, lang: str) -> str:
+        """The section (article, §, decision, verification remark) in the report's language."""
+        return self.section_da if lang == "da" and self.section_da else self.section
 
 
 @dataclass(frozen=True)
@@ -206,7 +211,8 @@ def _build_rule(doc: yamlio.Document) -> Rule:
         message=Text.from_mapping(raw["message"]), rationale=Text.from_mapping(raw["rationale"]),
         remediation=Text.from_mapping(raw["remediation"]),
         references=tuple(Reference(r["source"], r["section"], r["url"], r["verified"],
-                                   r.get("date")) for r in raw["references"]),
+                                   r.get("date"), r.get("section_da"))
+                         for r in raw["references"]),
         effective_from=raw.get("effective_from"),
         source_requirements=tuple(raw.get("source_requirements", ())),
         notes=str(raw.get("notes", "")), examples=examples, file=doc.file,

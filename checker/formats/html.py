@@ -67,7 +67,7 @@ def _lines(text: str) -> str:
 
 
 def _reference(ref: Reference, lang: Lang) -> str:
-    label = e(f"{ref.source}, {ref.section}")
+    label = e(f"{ref.source}, {ref.section_in(lang)}")
     if ref.url.startswith(("https://", "http://")):
         label = f'<a href="{e(ref.url)}">{label}</a>'
     if not ref.verified:

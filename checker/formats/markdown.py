@@ -44,7 +44,7 @@ def link(text: str, url: str) -> str:
 
 def _reference(ref: Reference, lang: Lang) -> str:
     marker = f" *({escape(ui('unverified', lang))})*" if not ref.verified else ""
-    return link(f"{ref.source}, {ref.section}", ref.url) + marker
+    return link(f"{ref.source}, {ref.section_in(lang)}", ref.url) + marker
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:

@@ -40,7 +40,7 @@ def _rule(rule: Rule, lang: Lang) -> dict[str, Any]:
         "properties": {
             "pack": rule.pack,
             "tags": [rule.pack],
-            "references": [{"source": r.source, "section": r.section, "url": r.url,
+            "references": [{"source": r.source, "section": r.section_in(lang), "url": r.url,
                             "verified": r.verified} for r in rule.references],
         },
     }

@@ -52,7 +52,7 @@ def row(result: Result, lang: Lang) -> Row:
     refs = []
     for ref in rule.references:
         marker = f" [{ui('unverified', lang)}]" if not ref.verified else ""
-        refs.append(f"{ref.source}, {ref.section}{marker}\n{ref.url}")
+        refs.append(f"{ref.source}, {ref.section_in(lang)}{marker}\n{ref.url}")
     detail: list[str] = []
     if result.status in ("fail", "warn") or result.underlying in ("fail", "warn"):
         detail.append(rule.message.get(lang))
