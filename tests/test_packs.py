@@ -65,3 +65,9 @@ def test_a_reference_that_says_not_verified_is_marked_so(rule: Rule) -> None:
         said = f"{ref.source} {ref.section}".lower()
         if "not verified" in said or "unverified" in said:
             assert not ref.verified, (rule.id, ref.section)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_reference_sections_in_both_languages(rule: Rule) -> None:
+    for ref in rule.references:
+        assert ref.section_da, (rule.id, ref.section)
