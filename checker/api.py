@@ -95,27 +95,35 @@ def iter_reports(packs: tuple[Pack, ...], files: list[Path], as_of: str
 
 def evaluate(paths: Iterable[Path], as_of: str, extra_rules: Iterable[Path] = (),
              strict: bool = False, lang: Lang | None = None,
-             findings_only: bool = False) -> Report:
+             findings_only: bool = False, jobs: int = 1) -> Report:
     """Evaluate every questionnaire under `paths`; raise InputError listing every bad file.
 
     With `lang`, a long run on a terminal shows a progress bar on standard error. With
     `findings_only`, each use case keeps only its findings (and the counts of all results),
-    which is all a portfolio summary reads."""
-    packs = load_packs(tuple(extra_rules))
+    which is all a portfolio summary reads. With `jobs` above 1, files are evaluated in that
+    many worker processes; the report is the same."""
+    extra = tuple(extra_rules)
+    packs = load_packs(extra)
     files = collect(paths)
+    if jobs > 1 and len(files) > 1:
+        from checker import parallel
+
+        items = parallel.reports(packs, extra, files, as_of, min(jobs, len(files)))
+    else:
+        items = iter_reports(packs, files, as_of)
     if lang is not None:
         from checker.progress import bar
 
         with bar(len(files), lang) as tick:
-            return _evaluate(packs, files, as_of, strict, tick, findings_only)
-    return _evaluate(packs, files, as_of, strict, None, findings_only)
+            return _evaluate(packs, items, as_of, strict, tick, findings_only)
+    return _evaluate(packs, items, as_of, strict, None, findings_only)
 
 
-def _evaluate(packs: tuple[Pack, ...], files: list[Path], as_of: str, strict: bool,
-              tick: Callable[[], None] | None, findings_only: bool) -> Report:
+def _evaluate(packs: tuple[Pack, ...], items: Iterable[UseCaseReport | InputError], as_of: str,
+              strict: bool, tick: Callable[[], None] | None, findings_only: bool) -> Report:
     reports: list[UseCaseReport] = []
     problems: list[Problem] = []
-    for item in iter_reports(packs, files, as_of):
+    for item in items:
         if tick is not None:
             tick()
         if isinstance(item, InputError):

@@ -154,15 +154,13 @@ def evaluate(
         "--junit-warn-as", help="JUnit: report warn and needs-information results as "
         "failures or as skipped tests.")] = JunitAs.skipped,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=1, help="JSON to standard output: evaluate in N worker processes "
-        "(the same bytes as one).")] = 1,
+        "--jobs", "-j", min=1, help="Evaluate in N worker processes (the same output as "
+        "one).")] = 1,
     summary: Annotated[bool, typer.Option(
         "--summary", help="Table: only the portfolio summary (one row per use case) and the "
         "per-rule tally.")] = False,
 ) -> None:
     """Evaluate use cases against the rule packs and report pass / warn / fail."""
-    # --jobs is carried out by checker.fastcli, which runs `evaluate --format json` to
-    # standard output before this app is reached; here the files are evaluated in one process.
     language = _lang(lang)
     with _errors(language):
         from checker import api
@@ -171,7 +169,7 @@ def evaluate(
 
         date = _as_of(as_of)
         report = api.evaluate(paths, date, rules or (), strict, lang=language,
-                              findings_only=summary and fmt is Format.table)
+                              findings_only=summary and fmt is Format.table, jobs=jobs)
         tty = output is None and sys.stdout.isatty()
         options = Options(include_passed=include_passed,
                           junit_warn_as="failure" if junit_warn_as is JunitAs.failure

@@ -155,7 +155,8 @@ def evaluate(args: Args) -> int:
             return _stream_json(args, date, lang)
         from checker.formats import render
 
-        report = api.evaluate(args.paths, date, args.rules, args.strict, lang=lang)
+        report = api.evaluate(args.paths, date, args.rules, args.strict, lang=lang,
+                              jobs=args.jobs)
         tty = args.output is None and sys.stdout.isatty()
         text = render(args.fmt, report, lang, tty=tty)
         if args.output is None:

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from checker import api, portfolio
 from checker.__main__ import main
@@ -82,3 +83,29 @@ def test_findings_only_keeps_counts_verdict_and_tally() -> None:
                for u in slim.use_cases for r in u.results)
     assert sum(len(u.results) for u in slim.use_cases) < sum(len(u.results)
                                                              for u in full.use_cases)
+
+
+@pytest.mark.parametrize("fmt", ["table", "sarif", "markdown"])
+def test_jobs_give_the_same_output(capsys, fmt: str) -> None:
+    args = ["evaluate", str(EXAMPLES), "-f", fmt, "--as-of", "2026-11-25", "--lang", "da"]
+    code = main(args)
+    one = capsys.readouterr().out
+    assert main([*args, "--jobs", "2"]) == code
+    assert capsys.readouterr().out == one
+
+
+def test_jobs_report_equals_one_process() -> None:
+    one = api.evaluate([EXAMPLES], "2026-11-25")
+    two = api.evaluate([EXAMPLES], "2026-11-25", jobs=2)
+    assert one.to_dict("en") == two.to_dict("en")
+
+
+def test_jobs_collect_every_bad_file(tmp_path: Path) -> None:
+    from checker.errors import InputError
+
+    copies(tmp_path, 4)
+    (tmp_path / "case-01.yaml").write_text("id: [\n", encoding="utf-8")
+    (tmp_path / "case-03.yaml").write_text("a: 1\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        api.evaluate([tmp_path], "2026-11-25", jobs=2)
+    assert {Path(p.file).name for p in exc.value.problems} == {"case-01.yaml", "case-03.yaml"}
