@@ -256,19 +256,11 @@ def rules_show(
     """Show one rule's documentation."""
     language = _lang(lang)
     with _errors(language):
-        from checker.docs import rule_markdown
+        from checker.explain import rule_doc
         from checker.rules import Pack
-        from checker.schemas import suggest
 
         packs: tuple[Pack, ...] = _packs(None, rules)  # type: ignore[assignment]
-        by_id = {r.id: r for p in packs for r in p.rules}
-        wanted = rule_id.upper()
-        if wanted not in by_id:
-            raise UsageError("usage.unknown_rule", value=rule_id,
-                             suggestion=message("did_you_mean", language,
-                                                value=suggest(wanted, sorted(by_id)))
-                             if suggest(wanted, sorted(by_id)) else "")
-        typer.echo(rule_markdown(by_id[wanted], language))
+        typer.echo(rule_doc(rule_id, packs, language))
 
 
 @rules_app.command("test")

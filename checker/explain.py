@@ -109,6 +109,16 @@ def section_text(section: Section, lang: Lang) -> str:
     return "\n".join(lines)
 
 
+def rule_doc(rule_id: str, packs: tuple[Pack, ...], lang: Lang) -> str:
+    """One rule's documentation (`aicheck rules show`); UsageError with a suggestion."""
+    rules = {r.id: r for p in packs for r in p.rules}
+    wanted = rule_id.strip().upper()
+    if wanted not in rules:
+        raise UsageError("usage.unknown_rule", value=rule_id,
+                         suggestion=did_you_mean(suggest(wanted, sorted(rules)), lang))
+    return rule_markdown(rules[wanted], lang)
+
+
 def explain(name: str, packs: tuple[Pack, ...], lang: Lang) -> str:
     """The documentation of a rule id or a questionnaire path; UsageError with a suggestion."""
     rules = {r.id: r for p in packs for r in p.rules}
