@@ -149,8 +149,8 @@ def generate_portfolio(directory: Path, count: int, seed: int = 6,
     """`count` valid questionnaires of about `size` bytes; returns (files, total bytes)."""
     import yaml
 
-    from checker.fields import fields
-    from checker.yamlio import load_file
+    from checker.load.fields import fields
+    from checker.load.yamlio import load_file
 
     rng = random.Random(seed)
     bases = [load_file(p).data for p in sorted((ROOT / "examples").glob("*.yaml"))]
@@ -191,8 +191,8 @@ def _consistent(data: dict[str, Any]) -> None:
     contradicting answer `unknown`, as an honest questionnaire would."""
     import yaml
 
-    from checker import consistency
-    from checker.yamlio import load_bytes
+    from checker.load import consistency
+    from checker.load.yamlio import load_bytes
 
     while True:
         found = consistency.problems(load_bytes(yaml.safe_dump(data).encode(), "generated"))

@@ -43,8 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     import yaml
     from run import generate_portfolio
 
-    from checker import engine, fastjson, schemas, yamlio
-    from checker.rules import load_packs
+    from checker import engine, fastjson
+    from checker.load import schema, yamlio
+    from checker.rules.packs import load_packs
 
     with tempfile.TemporaryDirectory(prefix="aicheck-stages-") as tmp:
         generate_portfolio(Path(tmp), args.files)
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             "parse only (CSafeLoader)": best(
                 lambda p: yaml.load(p.read_bytes(), Loader=loader), files, args.passes),
             "strict load": best(yamlio.load_file, files, args.passes),
-            "schema": best(lambda d: schemas.validate(d, "use-case"), docs, args.passes),
+            "schema": best(lambda d: schema.validate(d, "use-case"), docs, args.passes),
             f"evaluate {sum(len(p.rules) for p in packs)} rules": best(
                 lambda d: engine.evaluate(packs, d, "2026-11-25"), docs, args.passes),
             "report dict": best(lambda r: r.to_dict("en", False), reports, args.passes),

@@ -17,12 +17,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from checker.api import evaluate, load_packs, load_use_case
+    from checker.batch.api import evaluate, load_packs, load_use_case
 
 
 def __getattr__(name: str) -> Any:
     if name in {"evaluate", "load_packs", "load_use_case"}:
-        from checker import api
+        from checker.batch import api
 
         return getattr(api, name)
     raise AttributeError(name)

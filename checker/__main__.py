@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         code = try_run(args[1:])
         if code is not None:
             return code
-    from checker.cli import run
+    from checker.cli.app import run
 
     return run(args)
 

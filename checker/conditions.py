@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from checker.fields import UNKNOWN
+UNKNOWN = "unknown"  # the literal answer that means "not known"; shared by the whole package
 
 Tri = bool | None  # None is unknown
 

@@ -9,10 +9,10 @@ from typing import Any, NamedTuple
 
 from checker import conditions
 from checker.errors import InputError, Problem
+from checker.load.schema import suggest
+from checker.load.yamlio import Document, Position
 from checker.report import Answer, Result, Status, UseCaseReport, Waiver
-from checker.rules import Pack, Rule
-from checker.schemas import suggest
-from checker.yamlio import Document, Position
+from checker.rules.packs import Pack, Rule
 
 Positions = Mapping[tuple[str | int, ...], Position]
 

@@ -4,7 +4,7 @@ Importing typer alone costs about 6x a bare interpreter start, more than the eva
 `try_run` handles `evaluate PATH... [--format json|table] [--output FILE] [--lang da|en]
 [--fail-on fail|warn|never] [--strict] [--as-of DATE] [--rules DIR]...` and returns None for
 anything else (`--help`, other formats and options, a value typer would refuse, a missing
-argument), which then goes to the typer app in `checker.cli` unchanged. tests/test_fastcli.py
+argument), which then goes to the typer app in `checker.cli.app` unchanged. tests/test_fastcli.py
 runs both on the same arguments and requires the same exit code, stdout and stderr.
 
 With `--format json` to standard output the report is streamed: each use case is rendered as
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from checker.errors import Problem
     from checker.i18n import Lang
     from checker.report import Report, UseCaseReport
-    from checker.rules import Pack
+    from checker.rules.packs import Pack
 
 FORMATS = ("table", "json")
 LANGS = ("da", "en")
@@ -111,10 +111,10 @@ def try_run(argv: list[str]) -> int | None:
         print("aicheck: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        from checker.output import closed_pipe
+        from checker.files import closed_pipe
 
         return closed_pipe()
-    except Exception as exc:  # the same last line of defence as checker.cli.run
+    except Exception as exc:  # the same last line of defence as checker.cli.app.run
         from checker.errors import internal_error
 
         return internal_error(exc)
@@ -138,7 +138,7 @@ def _fail(exc: AicheckError, lang: Lang) -> int:
 def _as_of(value: str | None) -> str:
     if value is None:
         return datetime.date.today().isoformat()
-    from checker.api import parse_date
+    from checker.batch.api import parse_date
 
     return parse_date(value)
 
@@ -148,7 +148,7 @@ def evaluate(args: Args) -> int:
 
     lang: Lang = default_lang() if args.lang is None else ("da" if args.lang == "da" else "en")
     try:
-        from checker import api
+        from checker.batch import api
 
         date = _as_of(args.as_of)
         if args.fmt == "json" and args.output is None:
@@ -163,7 +163,7 @@ def evaluate(args: Args) -> int:
             sys.stdout.write(text)
             sys.stdout.flush()
         else:
-            from checker.output import write_atomic
+            from checker.files import write_atomic
 
             write_atomic(args.output, text, api.collect(args.paths),
                          api.rule_dirs(args.rules))
@@ -180,9 +180,10 @@ def _stream_json(args: Args, date: str, lang: Lang) -> int:
     import json
     import tempfile
 
-    from checker import __version__, api
+    from checker import __version__
+    from checker.batch import api
     from checker.report import Report
-    from checker.rules import load_packs
+    from checker.rules.packs import load_packs
 
     packs = load_packs(tuple(args.rules))
     files = api.collect(args.paths)
@@ -221,7 +222,8 @@ Rendered = tuple[list["Problem"], str, "UseCaseReport | None"]
 def _render(packs: tuple[Pack, ...], path: Path, date: str, lang: Lang,
             strict: bool) -> Rendered:
     """One file: its problems, or its JSON (indented as inside the report) and its stub."""
-    from checker import api, fastjson
+    from checker import fastjson
+    from checker.batch import api
 
     try:
         item = api.evaluate_file(packs, path, date)
@@ -253,7 +255,7 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(rules: tuple[Path, ...], files: list[Path], date: str, lang: Lang,
                  strict: bool) -> None:
-    from checker.rules import load_packs
+    from checker.rules.packs import load_packs
 
     _WORKER.update(packs=load_packs(rules), files=files, date=date, lang=lang, strict=strict)
 

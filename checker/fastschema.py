@@ -3,7 +3,7 @@
 jsonschema costs about 9x a bare interpreter start to import and a few milliseconds per
 questionnaire. This module compiles our own schemas (draft 2020-12) into nested closures for
 exactly the keywords they use, and answers `is_valid` in microseconds. When a document is
-invalid, `checker.schemas` asks jsonschema for the located, explained errors, so the messages
+invalid, `checker.load.schema` asks jsonschema for the located, explained errors, so the messages
 stay jsonschema's; only the accept path is ours.
 
 It refuses (raises `Unsupported`) any keyword or format outside `KEYWORDS`, so a schema change
@@ -78,7 +78,7 @@ _TYPES: dict[str, Check] = {
     "null": lambda x: x is None,
     "number": _is_number,
     # Stricter than JSON Schema (which counts 200.0 as an integer): a count written as a
-    # decimal would never compare equal to a rule's whole number. checker.schemas agrees.
+    # decimal would never compare equal to a rule's whole number. checker.load.schema agrees.
     "integer": lambda x: isinstance(x, int) and not isinstance(x, bool),
 }
 

@@ -8,7 +8,7 @@ from functools import cache, cached_property
 from typing import Any, Literal
 
 from checker.i18n import Lang
-from checker.rules import Pack, Rule
+from checker.rules.packs import Pack, Rule
 
 Status = Literal["pass", "fail", "warn", "needs_info", "not_applicable", "waived", "upcoming"]
 FINDINGS = frozenset({"fail", "warn", "needs_info", "waived"})

@@ -15,18 +15,6 @@ settings.register_profile("dev", max_examples=30, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _pack_cache(tmp_path_factory: pytest.TempPathFactory):
-    """Rule-pack cache (checker.packcache) in a private directory, also for subprocesses."""
-    old = os.environ.get("AICHECK_CACHE_DIR")
-    os.environ["AICHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("aicheck-cache"))
-    yield
-    if old is None:
-        os.environ.pop("AICHECK_CACHE_DIR", None)
-    else:
-        os.environ["AICHECK_CACHE_DIR"] = old
-
-
 @pytest.fixture
 def write(tmp_path: Path):
     """Write a file under tmp_path and return its path."""

@@ -6,7 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from checker.fields import FieldSpec, fields
+from checker.load.fields import FieldSpec, fields
 
 ABSENT = object()
 

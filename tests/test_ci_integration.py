@@ -15,7 +15,7 @@ import typer
 import yaml
 from junitparser import JUnitXml
 
-from checker import cli
+from checker.cli import app
 
 from .conftest import ROOT
 
@@ -26,7 +26,7 @@ VENV_BIN = str(Path(sys.executable).parent)
 
 def evaluate_options() -> dict[str, Any]:
     """The options of `aicheck evaluate`, from the click command typer builds."""
-    group: Any = typer.main.get_command(cli.app)
+    group: Any = typer.main.get_command(app.app)
     command = group.commands["evaluate"]
     return {opt: p for p in command.params for opt in p.opts}
 

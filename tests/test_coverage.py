@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.rules import load_packs
+from checker.rules.packs import load_packs
 
 ROOT = Path(__file__).resolve().parent.parent
 COVERAGE = ROOT / "rules" / "COVERAGE.md"

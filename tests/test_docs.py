@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.docs import packs_markdown
-from checker.rules import load_packs
+from checker.authoring.docs import packs_markdown
+from checker.rules.packs import load_packs
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = {"en": ROOT / "docs" / "rules.md", "da": ROOT / "docs" / "rules.da.md"}

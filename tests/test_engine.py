@@ -9,12 +9,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import engine, schemas
-from checker.api import load_use_case
+from checker import engine
+from checker.batch.api import load_use_case
 from checker.errors import InputError
+from checker.load import schema
+from checker.load.yamlio import load_bytes
 from checker.report import Report
-from checker.rules import load_packs
-from checker.yamlio import load_bytes
+from checker.rules.packs import load_packs
 
 from .strategies import use_cases
 
@@ -28,7 +29,7 @@ def doc_of(data: dict[str, Any]):
 
 def evaluate(data: dict[str, Any], as_of: str = "2026-11-25"):
     doc = doc_of(data)
-    assert schemas.validate(doc, "use-case") == []
+    assert schema.validate(doc, "use-case") == []
     return engine.evaluate(PACKS, doc, as_of)
 
 
@@ -130,7 +131,7 @@ def _report(data: dict[str, Any]) -> str:
 @given(use_cases())
 def test_generated_use_cases_evaluate_and_validate(data: dict[str, Any]) -> None:
     text = _report(data)
-    errors = list(schemas.validator("report").iter_errors(json.loads(text)))
+    errors = list(schema.validator("report").iter_errors(json.loads(text)))
     assert errors == []
     assert _report(data) == text  # same input, same bytes
 

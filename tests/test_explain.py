@@ -8,8 +8,8 @@ import pytest
 
 from checker import resources
 from checker.__main__ import main
-from checker.fields import fields
-from checker.rules import load_packs
+from checker.load.fields import fields
+from checker.rules.packs import load_packs
 
 
 def run(argv: list[str], capsys) -> tuple[int, str, str]:

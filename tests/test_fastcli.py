@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker import cli, engine, fastcli, fastjson
+from checker import engine, fastcli, fastjson
+from checker.cli import app
 
 from .conftest import MINIMAL, ROOT
 
@@ -25,7 +26,7 @@ def both(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[tuple[int
     fast = fastcli.try_run(argv)
     assert fast is not None, "the fast path stepped aside"
     fast_out, fast_err = capsys.readouterr()
-    slow = cli.run(["evaluate", *argv])
+    slow = app.run(["evaluate", *argv])
     slow_out, slow_err = capsys.readouterr()
     return (fast, fast_out, fast_err), (slow, slow_out, slow_err)
 
@@ -100,7 +101,7 @@ def test_output_file_same_as_typer(files: dict[str, Path], tmp_path: Path,
         fast_file, slow_file = tmp_path / f"fast.{fmt}", tmp_path / f"slow.{fmt}"
         assert fastcli.try_run([str(files["portfolio"]), "-f", fmt, "-o", str(fast_file),
                                 "--as-of", "2026-11-25"]) == \
-            cli.run(["evaluate", str(files["portfolio"]), "-f", fmt, "-o", str(slow_file),
+            app.run(["evaluate", str(files["portfolio"]), "-f", fmt, "-o", str(slow_file),
                      "--as-of", "2026-11-25"])
         assert fast_file.read_bytes() == slow_file.read_bytes()
     # never over an input
@@ -134,7 +135,7 @@ def test_steps_aside_for_typer(argv: list[str], files: dict[str, Path], tmp_path
 
 def test_streamed_json_is_the_json_format(files: dict[str, Path],
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    from checker import api
+    from checker.batch import api
     from checker.formats.json_report import render
 
     assert fastcli.try_run([str(files["portfolio"]), "-f", "json", "--as-of",

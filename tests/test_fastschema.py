@@ -11,15 +11,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker import fastschema, resources, schemas
-from checker.yamlio import load_file
+from checker import fastschema, resources
+from checker.load import schema
+from checker.load.yamlio import load_file
 
 from .conftest import ROOT
 from .strategies import use_cases
 
 
 def jsonschema_valid(name: str, data: Any) -> bool:
-    return bool(schemas.validator(name).is_valid(data))
+    return bool(schema.validator(name).is_valid(data))
 
 
 def schema_keywords(node: Any, out: set[str]) -> set[str]:
@@ -81,7 +82,7 @@ def test_keyword_semantics_match_jsonschema(schema: dict[str, Any], value: Any,
                                             valid: bool) -> None:
     from jsonschema import Draft202012Validator
 
-    from checker.schemas import validator_class
+    from checker.load.schema import validator_class
 
     expected = validator_class()(
         schema, format_checker=Draft202012Validator.FORMAT_CHECKER).is_valid(value)
@@ -165,7 +166,7 @@ def test_agrees_on_mutated_examples(doc: dict[str, Any]) -> None:
 
 
 def test_report_schema_agrees_on_a_real_report() -> None:
-    from checker import api
+    from checker.batch import api
 
     report = api.evaluate([EXAMPLES[0]], "2026-11-25").to_dict("en")
     data = json.loads(json.dumps(report))

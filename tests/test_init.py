@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from checker import api, interview
+from checker.authoring import interview
+from checker.batch import api
 
 from .conftest import MINIMAL, ROOT
 

@@ -43,7 +43,7 @@ def test_wheel_installs_and_runs_outside_the_repository(tmp_path: Path) -> None:
     assert report["use_cases"][0]["results"]
     listed = subprocess.run([str(venv / "bin" / "aicheck"), "rules", "list", "--format", "json"],
                             cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
-    from checker.rules import load_packs
+    from checker.rules.packs import load_packs
 
     assert sorted(r["id"] for r in json.loads(listed.stdout)) == sorted(
         r.id for p in load_packs() for r in p.rules), "the wheel's rules differ from the source"

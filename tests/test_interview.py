@@ -8,9 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker import conditions, engine, interview, rules, schemas, yamlio
-from checker.fields import fields
-from checker.rules import load_packs
+from checker import conditions, engine
+from checker.authoring import interview
+from checker.load import schema, yamlio
+from checker.load.fields import fields
+from checker.rules import packs
+from checker.rules.packs import load_packs
 
 QUESTIONS = interview.questions()
 BY_PATH = {q.path: q for q in QUESTIONS}
@@ -23,9 +26,9 @@ def test_every_declared_condition_reads_known_fields_with_fitting_values() -> No
     for question in declared:
         for cond in question.ask_when:
             for leaf in conditions.leaves(cond):
-                assert rules._check_leaf(leaf, known, "schema") == [], (question.path, leaf)
+                assert packs._check_leaf(leaf, known, "schema") == [], (question.path, leaf)
         if question.when_skipped is not interview.NOT_SET:
-            assert rules.check_answer(question.path, question.when_skipped) == "", question.path
+            assert packs.check_answer(question.path, question.when_skipped) == "", question.path
 
 
 def test_conditions_only_read_earlier_questions() -> None:
@@ -151,6 +154,6 @@ def test_written_file_is_valid_and_reads_back(given_answers: dict[str, Any], lan
     text = interview.render(answers, lang, "use-case.schema.json", "uc.yaml", frozenset(skipped))
     assert text.startswith("# yaml-language-server: $schema=use-case.schema.json\n")
     doc = yamlio.load_bytes(text.encode(), "uc.yaml")
-    assert schemas.validate(doc, "use-case") == []
+    assert schema.validate(doc, "use-case") == []
     expected = {"schema_version": 1, **answers}
     assert doc.data == expected

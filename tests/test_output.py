@@ -10,7 +10,7 @@ import pytest
 
 from checker.__main__ import main
 from checker.errors import UsageError
-from checker.output import EXIT_PIPE, write_atomic
+from checker.files import EXIT_PIPE, write_atomic
 
 from .conftest import MINIMAL
 from .test_rules import make_pack

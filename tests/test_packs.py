@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from checker import packtest, resources
-from checker.rules import Rule, load_packs
+from checker import resources
+from checker.authoring import packtest
+from checker.rules.packs import Rule, load_packs
 
 PACKS = load_packs()
 RULES = [r for p in PACKS for r in p.rules]

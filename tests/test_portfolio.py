@@ -6,8 +6,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from checker import api, portfolio
 from checker.__main__ import main
+from checker.batch import api, portfolio
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

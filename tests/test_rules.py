@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from checker.errors import RulePackError
-from checker.rules import load_pack, load_packs
+from checker.rules.packs import load_pack, load_packs
 
 PACK = """\
 id: town

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.api import load_use_case
+from checker.batch.api import load_use_case
 from checker.errors import InputError, Problem
 from checker.i18n import render_problem
 
@@ -120,8 +120,9 @@ def test_contradicting_answers_are_an_input_error(write, minimal: str) -> None:
 
 
 def test_consistency_checks_read_real_fields() -> None:
-    from checker import conditions, consistency
-    from checker.fields import fields
+    from checker import conditions
+    from checker.load import consistency
+    from checker.load.fields import fields
 
     known = fields()
     for when, forbids, _ in consistency.checks():

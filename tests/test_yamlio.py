@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.errors import InputError
-from checker.yamlio import MAX_DEPTH, load_bytes, load_file
+from checker.load.yamlio import MAX_DEPTH, load_bytes, load_file
 
 
 def load(text: str | bytes):

@@ -1,6 +1,6 @@
 """The one-pass loader against the two-pass path it replaced, on generated YAML documents.
 
-`checker.yamlio.load_bytes` builds the data in the walk that records positions and refuses
+`checker.load.yamlio.load_bytes` builds the data in the walk that records positions and refuses
 aliases, tags, bad keys and deep nesting. Before, the walk only checked, and PyYAML's
 constructor (`construct_document`) built the data from the node tree afterwards, with PyYAML's
 own tag resolution. `reference` below is that path, kept here as the oracle: the same data
@@ -16,9 +16,16 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import yamlio
 from checker.errors import InputError, Problem
-from checker.yamlio import MAX_DEPTH, PathKey, Position, _explicit_tags, format_path, load_bytes
+from checker.load import yamlio
+from checker.load.yamlio import (
+    MAX_DEPTH,
+    PathKey,
+    Position,
+    _explicit_tags,
+    format_path,
+    load_bytes,
+)
 
 
 class ReferenceLoader(yamlio.StrictLoader):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker import conditions
 from checker.report import Answer, Result
-from checker.rules import Rule
+from checker.rules.packs import Rule
 
 # Shown by default in the CI formats; the rest only with `--include-passed`.
 FINDINGS = frozenset({"fail", "warn", "needs_info", "waived"})

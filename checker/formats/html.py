@@ -10,11 +10,11 @@ import html
 import json
 
 from checker.formats.common import FINDINGS
+from checker.formats.open_questions import count, questions
 from checker.formats.table import row
 from checker.i18n import Lang, ui
-from checker.questions import count, questions
 from checker.report import STATUSES, Report, Result, UseCaseReport
-from checker.rules import Reference
+from checker.rules.packs import Reference
 
 # (text colour, background colour) per status; page text is TEXT on BACKGROUND.
 TEXT, BACKGROUND, MUTED, LINK = "#1a1a1a", "#ffffff", "#4a4a4a", "#0b4f9c"

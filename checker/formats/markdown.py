@@ -11,11 +11,11 @@ import re
 from urllib.parse import quote
 
 from checker.formats.common import FINDINGS
+from checker.formats.open_questions import count, questions
 from checker.formats.table import row
 from checker.i18n import Lang, ui
-from checker.questions import count, questions
 from checker.report import STATUSES, Report, Result, UseCaseReport
-from checker.rules import Reference
+from checker.rules.packs import Reference
 
 _URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 # Inline syntax only: every line we write starts with our own markup, so block syntax

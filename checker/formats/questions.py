@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from checker.formats.open_questions import Group, questions
 from checker.i18n import Lang, ui
-from checker.questions import Group, questions
 from checker.report import Report, UseCaseReport
 
 WIDTH = 78

@@ -12,7 +12,7 @@ from checker.formats.common import deciding_answer, first_url, position, shown
 from checker.formats.options import DEFAULT, Options
 from checker.i18n import Lang, ui
 from checker.report import Report, Result, UseCaseReport
-from checker.rules import Rule
+from checker.rules.packs import Rule
 
 OPTIONS = True
 SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from checker import portfolio
+from checker.batch import portfolio
 from checker.formats.options import DEFAULT, Options
 from checker.i18n import Lang, count_label, ui
 from checker.report import STATUSES, Answer, Report, Result, UseCaseReport
@@ -86,8 +86,8 @@ def grouped(use_case: UseCaseReport) -> list[tuple[str, list[Result]]]:
 
 def _questions_plain(use_case: UseCaseReport, lang: Lang) -> list[str]:
     """The supplier questions (`--format questions`), short: title, field and rules."""
+    from checker.formats.open_questions import count, questions
     from checker.formats.questions import lines as question_lines
-    from checker.questions import count, questions
 
     groups = questions(use_case)
     if not groups:
@@ -101,7 +101,7 @@ def _questions_rich(console: Any, use_case: UseCaseReport, lang: Lang) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from checker.questions import count, questions
+    from checker.formats.open_questions import count, questions
 
     groups = questions(use_case)
     if not groups:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from checker import api
+from checker.batch import api
 from checker.report import Report
 
 from ..conftest import EXAMPLES, ROOT

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from checker import fields
+from checker.load import fields
 
 from ..conftest import EXAMPLES
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import api
+from checker.batch import api
 from checker.formats import render
 from checker.formats.html import BACKGROUND, LINK, MUTED, PALETTE, TEXT
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from checker import api
+from checker.batch import api
 from checker.formats import render
 from checker.formats.markdown import escape
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from checker import fields
 from checker.__main__ import main
 from checker.formats import render
-from checker.questions import count, questions
+from checker.formats.open_questions import count, questions
+from checker.load import fields
 
 from .helpers import AS_OF, FIXTURE, example_report, fixture_report
 

@@ -12,7 +12,7 @@ from typing import Any
 from checker import conditions, resources
 from checker.errors import Problem
 from checker.i18n import Text
-from checker.yamlio import Document
+from checker.load.yamlio import Document
 
 
 @cache

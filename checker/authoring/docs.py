@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from checker.fields import fields
 from checker.i18n import Lang
-from checker.rules import Pack, Rule
-from checker.schemas import yaml_value
+from checker.load.fields import fields
+from checker.load.schema import yaml_value
+from checker.rules.packs import Pack, Rule
 
 HEADINGS = {
     "checks": ("What it checks", "Hvad reglen tjekker"),

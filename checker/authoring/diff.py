@@ -1,7 +1,7 @@
 """What changed between two versions of a use case: the answers, and the results they moved.
 
 Inputs are questionnaires (evaluated here) or JSON reports written by `aicheck evaluate
---format json`. Data only; `checker.diffrender` turns a Diff into text.
+--format json`. Data only; `checker.authoring.diffrender` turns a Diff into text.
 """
 
 from __future__ import annotations
@@ -79,8 +79,9 @@ def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
 
 def from_use_case(path: Path, as_of: str, lang: Lang,
                   extra_rules: tuple[Path, ...] = ()) -> Side:
-    from checker import api, engine
-    from checker.rules import load_packs
+    from checker import engine
+    from checker.batch import api
+    from checker.rules.packs import load_packs
 
     doc = api.load_use_case(path)
     packs = load_packs(extra_rules)

@@ -6,13 +6,13 @@ Everything printed here comes from the rule files and the questionnaire schema.
 from __future__ import annotations
 
 from checker import conditions
-from checker.docs import rule_markdown
+from checker.authoring.docs import rule_markdown
+from checker.authoring.interview import NOT_SET, questions
 from checker.errors import UsageError
-from checker.fields import FieldSpec, Section, fields, sections
 from checker.i18n import Lang, Text, did_you_mean, render_choices
-from checker.interview import NOT_SET, questions
-from checker.rules import Pack, Rule
-from checker.schemas import suggest, yaml_value
+from checker.load.fields import FieldSpec, Section, fields, sections
+from checker.load.schema import suggest, yaml_value
+from checker.rules.packs import Pack, Rule
 
 WORDS: dict[str, Text] = {
     "answers": Text(da="Mulige svar", en="Possible answers"),

@@ -8,10 +8,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from checker import conditions, packcache, schemas, yamlio
+from checker import conditions
+from checker.conditions import UNKNOWN
 from checker.errors import InputError, Problem, RulePackError
-from checker.fields import UNKNOWN, FieldSpec, fields
 from checker.i18n import Text, choices
+from checker.load import schema, yamlio
+from checker.load.fields import FieldSpec, fields
 
 Outcome = Literal["fail", "warn"]
 EXAMPLE_KINDS = ("pass", "fail", "unknown", "not_applicable")
@@ -120,11 +122,7 @@ def pack_files(directory: Path) -> list[Path]:
 
 
 def load_pack(directory: Path) -> Pack:
-    """Load and check one pack directory; every problem in it is reported at once.
-
-    A pack that loaded cleanly before, byte for byte and with the same code and schemas, is
-    taken from the cache (`checker.packcache`) without parsing or checking it again.
-    """
+    """Load and check one pack directory; every problem in it is reported at once."""
     problems: list[Problem] = []
     manifest_path = directory / "pack.yaml"
     if not manifest_path.is_file():
@@ -140,12 +138,6 @@ def load_pack(directory: Path) -> Pack:
             raws.append((path, shown, yamlio.read_file(path, shown)))
         except InputError as exc:
             problems.extend(exc.problems)
-    key = packcache.key(str(directory), [(shown, raw) for _, shown, raw in raws]) \
-        if not problems else None
-    if key is not None:
-        cached = packcache.get(key)
-        if cached is not None:
-            return cached
     docs: list[yamlio.Document] = []
     for path, shown, raw in raws:
         try:
@@ -159,7 +151,7 @@ def load_pack(directory: Path) -> Pack:
     if manifest is None:
         raise RulePackError(problems or [_problem(str(manifest_path), "pack.missing_manifest")])
     problems.extend(manifest.problems)
-    problems.extend(schemas.validate(manifest, "pack"))
+    problems.extend(schema.validate(manifest, "pack"))
     if problems:
         raise RulePackError(problems)
     meta = manifest.data
@@ -168,7 +160,7 @@ def load_pack(directory: Path) -> Pack:
     for doc in docs:
         if doc is manifest:
             continue
-        found = [*doc.problems, *schemas.validate(doc, "rule")]
+        found = [*doc.problems, *schema.validate(doc, "rule")]
         if found:
             problems.extend(found)
             continue
@@ -179,10 +171,7 @@ def load_pack(directory: Path) -> Pack:
         problems.append(_problem(str(directory), "pack.no_rules"))
     if problems:
         raise RulePackError(problems)
-    pack = assemble(meta, rules, str(directory), digest.hexdigest())
-    if key is not None:
-        packcache.put(key, pack, [(doc.file, doc.data) for doc in docs])
-    return pack
+    return assemble(meta, rules, str(directory), digest.hexdigest())
 
 
 def assemble(meta: dict[str, Any], rules: list[Rule], directory: str, sha256: str) -> Pack:
@@ -284,7 +273,7 @@ def _leaf_places(doc: yamlio.Document) -> dict[str, tuple[yamlio.PathKey, yamlio
 def _check_leaf(leaf: conditions.Leaf, known: dict[str, FieldSpec], file: str) -> list[Problem]:
     spec = known.get(leaf.field)
     if spec is None:
-        hint = schemas.suggest(leaf.field, list(known))
+        hint = schema.suggest(leaf.field, list(known))
         return [_problem(file, "rule.unknown_field", leaf.field, field=leaf.field,
                          suggestion=hint)]
     if spec.kind not in _OPERATOR_KINDS[leaf.op]:
@@ -301,8 +290,8 @@ def _check_leaf(leaf: conditions.Leaf, known: dict[str, FieldSpec], file: str) -
             out.append(_problem(file, "rule.compares_unknown", leaf.field))
         elif not _can_take(spec, value):
             out.append(_problem(file, "rule.bad_value", leaf.field, field=leaf.field,
-                                value=schemas.yaml_value(value),
-                                expected=choices([schemas.yaml_value(v) for v in spec.values])
+                                value=schema.yaml_value(value),
+                                expected=choices([schema.yaml_value(v) for v in spec.values])
                                 if spec.values else spec.kind))
     return out
 
@@ -320,7 +309,7 @@ def check_answer(path: str, value: Any, known: dict[str, FieldSpec] | None = Non
     known = fields() if known is None else known
     spec = known.get(path)
     if spec is None:
-        hint = schemas.suggest(path, list(known))
+        hint = schema.suggest(path, list(known))
         return f"unknown field `{path}`" + (f" (did you mean `{hint}`?)" if hint else "")
     if value == UNKNOWN and spec.unknown_allowed:
         return ""
@@ -330,7 +319,7 @@ def check_answer(path: str, value: Any, known: dict[str, FieldSpec] | None = Non
     else:
         ok = _can_take(spec, value) if spec.kind in ("boolean", "enum", "count", "text") else \
             isinstance(value, str)
-    return "" if ok else f"`{schemas.yaml_value(value)}` is not a valid answer for `{path}`"
+    return "" if ok else f"`{schema.yaml_value(value)}` is not a valid answer for `{path}`"
 
 
 def pack_dirs(directory: Path) -> list[Path]:

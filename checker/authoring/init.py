@@ -3,7 +3,7 @@
 Nothing is written until the last question is answered; the file is then written atomically,
 so Ctrl-C (or the end of the input) at any point leaves no file behind. The questions, their
 order, their explanations and which of them to skip all come from the schema
-(see `checker.interview`).
+(see `checker.authoring.interview`).
 """
 
 from __future__ import annotations
@@ -16,12 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from checker import interview, resources, schemas, yamlio
+from checker import resources
+from checker.authoring import interview
+from checker.authoring.interview import NOT_SET, Question
+from checker.conditions import UNKNOWN
 from checker.errors import UsageError
-from checker.fields import UNKNOWN, FieldSpec, sections
+from checker.files import write_atomic
 from checker.i18n import Lang, Text
-from checker.interview import NOT_SET, Question
-from checker.output import write_atomic
+from checker.load import schema, yamlio
+from checker.load.fields import FieldSpec, sections
 
 TEXTS: dict[str, Text] = {
     "intro": Text(
@@ -104,7 +107,7 @@ def run(target: Path, source: Path | None, force: bool, lang: Lang,
     check_target(target, force)
     answers: dict[str, Any] = {}
     if source is not None:
-        from checker import api
+        from checker.batch import api
 
         answers = copy.deepcopy(api.load_use_case(source).data)
         answers.pop("schema_version", None)
@@ -131,7 +134,7 @@ def run(target: Path, source: Path | None, force: bool, lang: Lang,
         term.say(texts("nothing_to_ask", lang))
     text = interview.render(answers, lang, schema_ref(target), str(target), frozenset(skipped))
     doc = yamlio.load_bytes(text.encode("utf-8"), str(target))
-    problems = schemas.validate(doc, "use-case")
+    problems = schema.validate(doc, "use-case")
     if problems:  # a bug in rendering, never the user's fault
         raise RuntimeError(f"init wrote an invalid questionnaire: {problems[0]}")
     write_atomic(target, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.engine import decide
-from checker.rules import Example, Pack, Rule
+from checker.rules.packs import Example, Pack, Rule
 
 EXPECTED = {"pass": "pass", "unknown": "needs_info", "not_applicable": "not_applicable"}
 

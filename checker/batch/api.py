@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from checker import __version__, engine, schemas, yamlio
+from checker import __version__, engine
 from checker.errors import InputError, Problem, UsageError
 from checker.i18n import Lang
+from checker.load import schema, yamlio
 from checker.report import Report, UseCaseReport
-from checker.rules import Pack, load_packs
+from checker.rules.packs import Pack, load_packs
 
 __all__ = ["collect", "evaluate", "evaluate_file", "load_packs", "load_use_case"]
 
@@ -69,9 +70,9 @@ def load_use_case(path: Path) -> yamlio.Document:
     """Load a questionnaire and check it against the schema; raise InputError with every
     problem in the file."""
     doc = yamlio.load_file(path)
-    problems = [*doc.problems, *schemas.validate(doc, "use-case")]
+    problems = [*doc.problems, *schema.validate(doc, "use-case")]
     if not problems:
-        from checker import consistency
+        from checker.load import consistency
 
         problems = consistency.problems(doc)
     if problems:
@@ -106,13 +107,13 @@ def evaluate(paths: Iterable[Path], as_of: str, extra_rules: Iterable[Path] = ()
     packs = load_packs(extra)
     files = collect(paths)
     if jobs > 1 and len(files) > 1:
-        from checker import parallel
+        from checker.batch import parallel
 
         items = parallel.reports(packs, extra, files, as_of, min(jobs, len(files)))
     else:
         items = iter_reports(packs, files, as_of)
     if lang is not None:
-        from checker.progress import bar
+        from checker.batch.progress import bar
 
         with bar(len(files), lang) as tick:
             return _evaluate(packs, items, as_of, strict, tick, findings_only)

@@ -102,7 +102,7 @@ def _errors(lang: Lang) -> Iterator[None]:
 def _as_of(value: str | None) -> str:
     if value is None:
         return datetime.date.today().isoformat()
-    from checker.api import parse_date
+    from checker.batch.api import parse_date
 
     return parse_date(value)
 
@@ -113,7 +113,7 @@ def _emit(text: str, output: Path | None, inputs: list[Path],
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from checker.output import write_atomic
+    from checker.files import write_atomic
 
     write_atomic(output, text, inputs, protected or ())
 
@@ -163,7 +163,7 @@ def evaluate(
     """Evaluate use cases against the rule packs and report pass / warn / fail."""
     language = _lang(lang)
     with _errors(language):
-        from checker import api
+        from checker.batch import api
         from checker.formats import render
         from checker.formats.options import Options
 
@@ -188,7 +188,7 @@ def validate(
     """Check questionnaires against the schema only; no rules are evaluated."""
     language = _lang(lang)
     with _errors(language):
-        from checker import api
+        from checker.batch import api
 
         problems = []
         files = api.collect(paths)
@@ -206,7 +206,7 @@ def validate(
 
 def _packs(directory: Path | None, extra: list[Path] | None) -> tuple[object, ...]:
     from checker import resources
-    from checker.rules import load_packs
+    from checker.rules.packs import load_packs
 
     if directory is None:
         return load_packs(tuple(extra or ()))
@@ -224,7 +224,7 @@ def rules_list(
     """List every rule."""
     language = _lang(lang)
     with _errors(language):
-        from checker.rules import Pack
+        from checker.rules.packs import Pack
 
         packs: tuple[Pack, ...] = _packs(None, rules)  # type: ignore[assignment]
         if fmt is ListFormat.json:
@@ -256,8 +256,8 @@ def rules_show(
     """Show one rule's documentation."""
     language = _lang(lang)
     with _errors(language):
-        from checker.explain import rule_doc
-        from checker.rules import Pack
+        from checker.authoring.explain import rule_doc
+        from checker.rules.packs import Pack
 
         packs: tuple[Pack, ...] = _packs(None, rules)  # type: ignore[assignment]
         typer.echo(rule_doc(rule_id, packs, language))
@@ -271,8 +271,8 @@ def rules_test(
     """Run every rule's own examples."""
     language = _lang(lang)
     with _errors(language):
-        from checker import packtest
-        from checker.rules import Pack
+        from checker.authoring import packtest
+        from checker.rules.packs import Pack
 
         packs: tuple[Pack, ...] = _packs(directory, None)  # type: ignore[assignment]
         results = packtest.run(packs)
@@ -291,7 +291,7 @@ def rules_lint(
     """Check rule packs: schema, ids, languages, and every field against the questionnaire."""
     language = _lang(lang)
     with _errors(language):
-        from checker.rules import Pack
+        from checker.rules.packs import Pack
 
         packs: tuple[Pack, ...] = _packs(directory, None)  # type: ignore[assignment]
     count = sum(len(p.rules) for p in packs)
@@ -306,8 +306,8 @@ def rules_doc(
     """Print the rule documentation (Markdown), generated from the rule files."""
     language = _lang(lang)
     with _errors(language):
-        from checker.docs import packs_markdown
-        from checker.rules import Pack
+        from checker.authoring.docs import packs_markdown
+        from checker.rules.packs import Pack
 
         packs: tuple[Pack, ...] = _packs(None, None)  # type: ignore[assignment]
         _emit(packs_markdown(packs, language), output, [])
@@ -322,8 +322,8 @@ def explain(
     """Explain a rule (what, why, how to fix) or a question (its text, answers, rules)."""
     language = _lang(lang)
     with _errors(language):
-        from checker.explain import explain as explain_text
-        from checker.rules import Pack
+        from checker.authoring.explain import explain as explain_text
+        from checker.rules.packs import Pack
 
         packs: tuple[Pack, ...] = _packs(None, rules)  # type: ignore[assignment]
         typer.echo(explain_text(name, packs, language))
@@ -361,7 +361,7 @@ def init(
     """Answer the questionnaire interactively and write it as a commented YAML file."""
     language = _lang(lang)
     with _errors(language):
-        from checker import init as interactive
+        from checker.authoring import init as interactive
 
         target = file or source or Path("use-case.yaml")
         try:
@@ -393,9 +393,9 @@ def diff(
     """Show the answers that changed between two versions and the results they moved."""
     language = _lang(lang)
     with _errors(language):
-        from checker import api
-        from checker import diff as diffing
-        from checker.diffrender import render as render_diff
+        from checker.authoring import diff as diffing
+        from checker.authoring.diffrender import render as render_diff
+        from checker.batch import api
 
         date = _as_of(as_of)
         extra = tuple(rules or ())
@@ -409,7 +409,7 @@ def run(argv: list[str]) -> int:
     try:
         app(args=argv, prog_name="aicheck")
     except BrokenPipeError:
-        from checker.output import closed_pipe
+        from checker.files import closed_pipe
 
         return closed_pipe()
     except SystemExit as exc:

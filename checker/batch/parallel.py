@@ -14,20 +14,20 @@ from typing import Any
 
 from checker.errors import InputError, Problem
 from checker.report import Result, UseCaseReport
-from checker.rules import Pack
+from checker.rules.packs import Pack
 
 _WORKER: dict[str, Any] = {}
 Sent = tuple[str, str, str, str, tuple[tuple[Any, ...], ...]] | list[Problem]
 
 
 def _init(extra: tuple[Path, ...], files: list[Path], as_of: str) -> None:
-    from checker.rules import load_packs
+    from checker.rules.packs import load_packs
 
     _WORKER.update(packs=load_packs(extra), files=files, as_of=as_of)
 
 
 def _work(index: int) -> Sent:
-    from checker import api
+    from checker.batch import api
 
     try:
         report = api.evaluate_file(_WORKER["packs"], _WORKER["files"][index], _WORKER["as_of"])

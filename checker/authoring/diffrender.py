@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checker.diff import Diff, to_dict
+from checker.authoring.diff import Diff, to_dict
 from checker.i18n import Lang
 
 TEXTS: dict[str, tuple[str, str]] = {

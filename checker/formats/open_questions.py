@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker import fields
 from checker.i18n import Text
+from checker.load import fields
 from checker.report import UseCaseReport
 
 

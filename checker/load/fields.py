@@ -11,10 +11,10 @@ from functools import cache
 from typing import Any, Literal
 
 from checker import resources
+from checker.conditions import UNKNOWN
 from checker.i18n import Text
 
 Kind = Literal["boolean", "enum", "list", "text", "count", "date", "const", "id"]
-UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)

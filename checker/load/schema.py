@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from checker import resources
 from checker.errors import Problem
 from checker.i18n import choices
-from checker.yamlio import BOOLEAN_LOOKALIKES, Document, PathKey, format_path
+from checker.load.yamlio import BOOLEAN_LOOKALIKES, Document, PathKey, format_path
 
 TRUE_LOOKALIKES = frozenset({"yes", "on", "y", "ja", "sand"})
 
@@ -268,7 +268,7 @@ def _pattern(path: PathKey) -> str:
 def _unknown_key(doc: Document, path: PathKey, key: str, allowed: list[str]) -> Problem:
     """An unknown key, with the most likely right one: a spelling, a Danish name, the right
     section, or else the keys allowed here."""
-    from checker.fields import aliases
+    from checker.load.fields import aliases
 
     where = (*path, key)
     normal = _normal_key(key)
@@ -308,7 +308,7 @@ def _schema_at(path: PathKey) -> dict[str, Any]:
 
 def _elsewhere(key: str) -> str:
     """For a key at the wrong level: the full path where the questionnaire expects it."""
-    from checker.fields import all_keys
+    from checker.load.fields import all_keys
 
     known = all_keys()
     if key in known:

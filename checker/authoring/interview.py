@@ -21,8 +21,9 @@ from functools import cache
 from typing import Any
 
 from checker import conditions, resources
-from checker.fields import UNKNOWN, FieldSpec, Section, fields, sections
+from checker.conditions import UNKNOWN
 from checker.i18n import Lang, Text
+from checker.load.fields import FieldSpec, Section, fields, sections
 
 NOT_SET: Any = conditions.MISSING
 
