@@ -70,7 +70,7 @@ class Rule:
     references: tuple[Reference, ...]
     effective_from: str | None
     source_requirements: tuple[str, ...]
-    notes: str
+    maintainer_notes: str  # never rendered: for the people who maintain the rule
     examples: tuple[Example, ...]
     file: str
 
@@ -204,7 +204,7 @@ def _build_rule(doc: yamlio.Document) -> Rule:
                          for r in raw["references"]),
         effective_from=raw.get("effective_from"),
         source_requirements=tuple(raw.get("source_requirements", ())),
-        notes=str(raw.get("notes", "")), examples=examples, file=doc.file,
+        maintainer_notes=str(raw.get("maintainer_notes", "")), examples=examples, file=doc.file,
     )
 
 
