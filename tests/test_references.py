@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from checker.__main__ import main
-from checker.docs import packs_markdown, rule_markdown
-from checker.rules import load_packs
+from checker.authoring.docs import packs_markdown, rule_markdown
+from checker.rules.packs import load_packs
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
