@@ -6,41 +6,11 @@ import json
 from typing import Any
 
 from checker.authoring.diff import Diff, to_dict
-from checker.i18n import Lang
-
-TEXTS: dict[str, tuple[str, str]] = {
-    "answers": ("Changed answers", "Ændrede svar"),
-    "results": ("Changed results", "Ændrede resultater"),
-    "none_answers": ("No answers changed.", "Ingen svar er ændret."),
-    "none_results": ("No results changed.", "Ingen resultater er ændret."),
-    "absent": ("(not given)", "(ikke angivet)"),
-    "because": ("because of", "på grund af"),
-    "line": ("line", "linje"),
-    "col.path": ("Answer", "Svar"),
-    "col.old": ("Before", "Før"),
-    "col.new": ("After", "Efter"),
-    "col.rule": ("Rule", "Regel"),
-    "col.title": ("Title", "Titel"),
-    "col.because": ("Because of", "På grund af"),
-    "evaluation_date": ("The two were evaluated on different dates, so some results may have "
-                        "changed for that reason alone.",
-                        "De to er vurderet på forskellige datoer, så nogle resultater kan være "
-                        "ændret alene af den grund."),
-    "packs": ("The two were evaluated with different rule packs (versions or content), so some "
-              "results may have changed for that reason alone.",
-              "De to er vurderet med forskellige regelpakker (versioner eller indhold), så nogle "
-              "resultater kan være ændret alene af den grund."),
-    "better": ("better", "bedre"),
-    "worse": ("worse", "værre"),
-    "changed": ("changed", "ændret"),
-    "added": ("new rule", "ny regel"),
-    "removed": ("rule gone", "regel fjernet"),
-}
+from checker.i18n import Lang, t
 
 
 def _t(key: str, lang: Lang) -> str:
-    en, da = TEXTS[key]
-    return da if lang == "da" else en
+    return t(f"diff.{key}", lang)
 
 
 def _value(value: Any, lang: Lang) -> str:

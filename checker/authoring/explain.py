@@ -9,37 +9,14 @@ from checker import conditions
 from checker.authoring.docs import rule_markdown
 from checker.authoring.interview import NOT_SET, questions
 from checker.errors import UsageError
-from checker.i18n import Lang, Text, did_you_mean, render_choices
+from checker.i18n import Lang, did_you_mean, render_choices, t
 from checker.load.fields import FieldSpec, Section, fields, sections
 from checker.load.schema import suggest, yaml_value
 from checker.rules.packs import Pack, Rule
 
-WORDS: dict[str, Text] = {
-    "answers": Text(da="Mulige svar", en="Possible answers"),
-    "read_by": Text(da="Regler, der læser spørgsmålet", en="Rules that read this question"),
-    "no_rules": Text(da="Ingen regler læser spørgsmålet.", en="No rule reads this question."),
-    "questions": Text(da="Spørgsmål i afsnittet", en="Questions in this section"),
-    "list_of": Text(da="en liste med nogle af", en="a list of any of"),
-    "unknown_too": Text(da="eller `unknown`, hvis I ikke ved det",
-                        en="or `unknown` if you do not know"),
-    "asked_when": Text(da="`aicheck init` spørger kun, når", en="`aicheck init` asks it only when"),
-    "when_skipped": Text(da="ellers skrives", en="otherwise it writes"),
-    "and": Text(da="og", en="and"),
-    "or": Text(da="eller", en="or"),
-    "not": Text(da="ikke", en="not"),
-}
 
-OPS: dict[str, Text] = {
-    "equals": Text(da="er", en="is"),
-    "in": Text(da="er en af", en="is one of"),
-    "contains": Text(da="indeholder", en="contains"),
-    "intersects": Text(da="indeholder en af", en="contains one of"),
-    "at_least": Text(da="er mindst", en="is at least"),
-    "at_most": Text(da="er højst", en="is at most"),
-    "is_empty": Text(da="er tom", en="is empty"),
-    "is_not_empty": Text(da="ikke er tom", en="is not empty"),
-    "answered": Text(da="er besvaret", en="is answered"),
-}
+def _w(key: str, lang: Lang) -> str:
+    return t(f"explain.{key}", lang)
 
 
 def condition_text(cond: conditions.Condition, lang: Lang) -> str:
@@ -47,15 +24,15 @@ def condition_text(cond: conditions.Condition, lang: Lang) -> str:
     if isinstance(cond, conditions.Leaf):
         if cond.op in ("is_empty", "answered"):
             op = cond.op if cond.value is not False or cond.op != "is_empty" else "is_not_empty"
-            return f"`{cond.field}` {OPS[op].get(lang)}"
+            return f"`{cond.field}` {t('op.' + op, lang)}"
         if isinstance(cond.value, tuple):
             value = ", ".join(f"`{yaml_value(v)}`" for v in cond.value)
         else:
             value = f"`{yaml_value(cond.value)}`"
-        return f"`{cond.field}` {OPS[cond.op].get(lang)} {value}"
+        return f"`{cond.field}` {t('op.' + cond.op, lang)} {value}"
     if isinstance(cond, conditions.Not):
-        return f"{WORDS['not'].get(lang)} ({condition_text(cond.part, lang)})"
-    joiner = WORDS["and" if isinstance(cond, conditions.All) else "or"].get(lang)
+        return f"{_w('not', lang)} ({condition_text(cond.part, lang)})"
+    joiner = _w("and" if isinstance(cond, conditions.All) else "or", lang)
     return f" {joiner} ".join(condition_text(part, lang) for part in cond.parts)
 
 KIND_CHOICE = {"text": "@text", "count": "@number", "date": "@date", "id": "@text"}
@@ -65,32 +42,32 @@ def answers(spec: FieldSpec, lang: Lang) -> str:
     """What a question accepts, in words, as the user would write it."""
     if spec.kind == "list":
         items = ", ".join(f"`{v}`" for v in spec.values)
-        text = f"{WORDS['list_of'].get(lang)} {items}, `[]`"
+        text = f"{_w('list_of', lang)} {items}, `[]`"
     elif spec.kind in KIND_CHOICE:
         text = render_choices([KIND_CHOICE[spec.kind]], lang)
     else:
         text = render_choices([yaml_value(v) for v in spec.values], lang)
     if spec.unknown_allowed:
-        text += f", {WORDS['unknown_too'].get(lang)}"
+        text += f", {_w('unknown_too', lang)}"
     return text
 
 
 def field_text(spec: FieldSpec, readers: list[Rule], lang: Lang) -> str:
     lines = [f"## {spec.path}: {spec.title.get(lang)}", "", spec.description.get(lang), "",
-             f"**{WORDS['answers'].get(lang)}.** {answers(spec, lang)}", ""]
+             f"**{_w('answers', lang)}.** {answers(spec, lang)}", ""]
     question = next((q for q in questions() if q.path == spec.path), None)
     if question is not None and question.ask_when:
-        when = f" {WORDS['and'].get(lang)} ".join(condition_text(c, lang)
+        when = f" {_w('and', lang)} ".join(condition_text(c, lang)
                                                   for c in question.ask_when)
-        line = f"{WORDS['asked_when'].get(lang)} {when}"
+        line = f"{_w('asked_when', lang)} {when}"
         if question.when_skipped is not NOT_SET:
-            line += f"; {WORDS['when_skipped'].get(lang)} `{yaml_value(question.when_skipped)}`"
+            line += f"; {_w('when_skipped', lang)} `{yaml_value(question.when_skipped)}`"
         lines += [line + ".", ""]
-    lines += [f"**{WORDS['read_by'].get(lang)}.**", ""]
+    lines += [f"**{_w('read_by', lang)}.**", ""]
     if readers:
         lines += [f"- {r.id}: {r.title.get(lang)}" for r in readers]
     else:
-        lines.append(WORDS["no_rules"].get(lang))
+        lines.append(_w('no_rules', lang))
     lines.append("")
     return "\n".join(lines)
 
@@ -98,7 +75,7 @@ def field_text(spec: FieldSpec, readers: list[Rule], lang: Lang) -> str:
 def section_text(section: Section, lang: Lang) -> str:
     known = fields()
     lines = [f"## {section.path}: {section.title.get(lang)}", "", section.description.get(lang),
-             "", f"**{WORDS['questions'].get(lang)}.**", ""]
+             "", f"**{_w('questions', lang)}.**", ""]
     for key in section.keys:
         path = f"{section.path}.{key}"
         spec = known.get(path)

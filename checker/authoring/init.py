@@ -22,46 +22,13 @@ from checker.authoring.interview import NOT_SET, Question
 from checker.conditions import UNKNOWN
 from checker.errors import UsageError
 from checker.files import write_atomic
-from checker.i18n import Lang, Text
+from checker.i18n import Lang, t
 from checker.load import schema, yamlio
 from checker.load.fields import FieldSpec, sections
 
-TEXTS: dict[str, Text] = {
-    "intro": Text(
-        da="aicheck init: beskriv én anvendelse af AI ved at svare på spørgsmålene nedenfor.\n"
-           "Tryk Enter for at svare det, der står i [klammer] (som regel unknown), og skriv "
-           "unknown, når I ikke ved svaret.\nSpørgsmål, der ikke betyder noget efter jeres "
-           "tidligere svar, springes over. Ctrl-C stopper uden at skrive noget.\n"
-           "Svarene skrives til {file}, når det sidste spørgsmål er besvaret.",
-        en="aicheck init: describe one use of AI by answering the questions below.\n"
-           "Press Enter to give the answer in [brackets] (usually unknown), and write unknown "
-           "whenever you do not know.\nQuestions that do not matter given your earlier answers "
-           "are skipped. Ctrl-C stops without writing anything.\n"
-           "The answers are written to {file} when the last question is answered."),
-    "resume": Text(
-        da="Fortsætter {file}: kun spørgsmål, der mangler svar eller er besvaret med unknown, "
-           "stilles.",
-        en="Resuming {file}: only questions that are not answered or answered unknown are "
-           "asked."),
-    "nothing_to_ask": Text(da="Alle spørgsmål er besvaret.",
-                           en="Every question is answered."),
-    "done": Text(
-        da="Skrev {file}: {answered} besvaret, {unknown} unknown, {skipped} ikke relevante.\n"
-           "Næste skridt: aicheck evaluate {file}",
-        en="Wrote {file}: {answered} answered, {unknown} unknown, {skipped} not relevant.\n"
-           "Next: aicheck evaluate {file}"),
-    "interrupted": Text(da="Afbrudt: der er ikke skrevet nogen fil.",
-                        en="Interrupted: no file was written."),
-    "ended": Text(da="Inputtet sluttede, før spørgeskemaet var færdigt: der er ikke skrevet "
-                     "nogen fil.",
-                  en="The input ended before the questionnaire was finished: no file was "
-                     "written."),
-    "none_of_these": Text(da="ingen af disse", en="none of these"),
-}
-
 
 def texts(key: str, lang: Lang, **params: Any) -> str:
-    return TEXTS[key].get(lang).format(**params)
+    return t(f"init.{key}", lang, **params)
 
 
 class Terminal:

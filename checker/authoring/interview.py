@@ -22,7 +22,7 @@ from typing import Any
 
 from checker import conditions, resources
 from checker.conditions import UNKNOWN
-from checker.i18n import Lang, Text
+from checker.i18n import Lang, t
 from checker.load.fields import FieldSpec, Section, fields, sections
 
 NOT_SET: Any = conditions.MISSING
@@ -105,34 +105,6 @@ def apply_skips(answers: dict[str, Any]) -> list[str]:
 
 # ---- answers as typed ---------------------------------------------------------------------
 
-TEXTS: dict[str, Text] = {
-    "bool_hint": Text(da="true/false/unknown (ja/nej)", en="true/false/unknown (yes/no)"),
-    "number_hint": Text(da="et helt tal eller unknown", en="a whole number or unknown"),
-    "date_hint": Text(da="ÅÅÅÅ-MM-DD", en="YYYY-MM-DD"),
-    "text_hint": Text(da="tekst eller unknown", en="text or unknown"),
-    "list_hint": Text(da="numre eller navne adskilt af komma; - for ingen; unknown",
-                      en="numbers or names separated by commas; - for none; unknown"),
-    "enum_hint": Text(da="et nummer, et navn eller unknown", en="a number, a name or unknown"),
-    "id_hint": Text(da="små bogstaver, tal og bindestreger",
-                    en="lower-case letters, digits and dashes"),
-    "bad_bool": Text(da="svar true, false eller unknown (ja og nej går også)",
-                     en="answer true, false or unknown (yes and no work too)"),
-    "bad_number": Text(da="skriv et helt tal på 0 eller mere, fx 30, eller unknown",
-                       en="write a whole number of 0 or more, e.g. 30, or unknown"),
-    "bad_date": Text(da="skriv en dato som ÅÅÅÅ-MM-DD, fx 2027-06-30",
-                     en="write a date as YYYY-MM-DD, e.g. 2027-06-30"),
-    "bad_choice": Text(da="`{value}` er ikke et af valgene; skriv et nummer fra 1 til {n}, "
-                          "et af navnene eller unknown",
-                       en="`{value}` is not one of the choices; write a number from 1 to {n}, "
-                          "one of the names or unknown"),
-    "bad_id": Text(da="brug små bogstaver, tal og bindestreger (højst 64 tegn), fx {example}",
-                   en="use lower-case letters, digits and dashes (at most 64 characters), "
-                      "e.g. {example}"),
-    "empty": Text(da="skriv et svar", en="write an answer"),
-    "no_unknown": Text(da="her skal stå et rigtigt svar, ikke unknown",
-                       en="this needs a real answer, not unknown"),
-}
-
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "ja", "j"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "nej"})
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -146,29 +118,29 @@ def slug(text: str) -> str:
 def hint(spec: FieldSpec, lang: Lang) -> str:
     key = {"boolean": "bool_hint", "count": "number_hint", "date": "date_hint",
            "text": "text_hint", "list": "list_hint", "enum": "enum_hint", "id": "id_hint"}
-    return TEXTS[key.get(spec.kind, "text_hint")].get(lang)
+    return t("answer." + key.get(spec.kind, "text_hint"), lang)
 
 
 def parse(spec: FieldSpec, typed: str, lang: Lang) -> tuple[Any, str]:
     """The answer as it goes into the file, or an error saying what to type instead."""
     text = typed.strip()
     if not text:
-        return NOT_SET, TEXTS["empty"].get(lang)
+        return NOT_SET, t("answer.empty", lang)
     word = text.lower()
     if word == UNKNOWN:
         if spec.unknown_allowed:
             return UNKNOWN, ""
-        return NOT_SET, TEXTS["no_unknown"].get(lang)
+        return NOT_SET, t("answer.no_unknown", lang)
     if spec.kind == "boolean":
         if word in TRUE_WORDS:
             return True, ""
         if word in FALSE_WORDS:
             return False, ""
-        return NOT_SET, TEXTS["bad_bool"].get(lang)
+        return NOT_SET, t("answer.bad_bool", lang)
     if spec.kind == "count":
         if text.isdigit():
             return int(text), ""
-        return NOT_SET, TEXTS["bad_number"].get(lang)
+        return NOT_SET, t("answer.bad_number", lang)
     if spec.kind == "date":
         import datetime
 
@@ -177,11 +149,11 @@ def parse(spec: FieldSpec, typed: str, lang: Lang) -> tuple[Any, str]:
                 return datetime.date.fromisoformat(text).isoformat(), ""
         except ValueError:
             pass
-        return NOT_SET, TEXTS["bad_date"].get(lang)
+        return NOT_SET, t("answer.bad_date", lang)
     if spec.kind == "id":
         if ID_PATTERN.match(text):
             return text, ""
-        return NOT_SET, TEXTS["bad_id"].get(lang).format(example=slug(text))
+        return NOT_SET, t("answer.bad_id", lang, example=slug(text))
     if spec.kind == "enum":
         return _choice(spec, text, lang)
     if spec.kind == "list":
@@ -205,24 +177,10 @@ def _choice(spec: FieldSpec, text: str, lang: Lang) -> tuple[Any, str]:
     for value in values:
         if str(value).lower() == text.lower():
             return value, ""
-    return NOT_SET, TEXTS["bad_choice"].get(lang).format(value=text, n=len(values))
+    return NOT_SET, t("answer.bad_choice", lang, value=text, n=len(values))
 
 
 # ---- the file -----------------------------------------------------------------------------
-
-WRITTEN: dict[str, Text] = {
-    "header": Text(
-        da="Skrevet af `aicheck init`. Tjek anvendelsen med: aicheck evaluate {file}",
-        en="Written by `aicheck init`. Check the use case with: aicheck evaluate {file}"),
-    "unknown": Text(
-        da="`unknown` betyder, at svaret mangler: reglerne, der bruger det, kan ikke afgøres.",
-        en="`unknown` means the answer is missing: rules that read it cannot be decided."),
-    "implied": Text(da="ikke spurgt: følger af svarene ovenfor",
-                    en="not asked: follows from the answers above"),
-    "not_asked": Text(da="ikke spurgt: betyder intet med svarene ovenfor",
-                      en="not asked: does not matter given the answers above"),
-    "waivers": Text(da="Godkendte dispensationer", en="Approved waivers"),
-}
 
 _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _RESERVED = frozenset({"true", "false", "yes", "no", "on", "off", "null", "y", "n", "ja", "nej"})
@@ -248,13 +206,13 @@ def render(answers: Mapping[str, Any], lang: Lang, schema_ref: str, file: str,
            skipped: frozenset[str] = frozenset()) -> str:
     """The questionnaire as commented YAML with the yaml-language-server modeline."""
     lines = [f"# yaml-language-server: $schema={schema_ref}",
-             f"# {WRITTEN['header'].get(lang).format(file=file)}",
-             f"# {WRITTEN['unknown'].get(lang)}",
+             f"# {t('written.header', lang, file=file)}",
+             f"# {t('written.unknown', lang)}",
              "schema_version: 1"]
     lines += _render_level("", answers, lang, skipped, 0)
     waivers = answers.get("waivers")
     if isinstance(waivers, list) and waivers:
-        lines += ["", f"# {WRITTEN['waivers'].get(lang)}", "waivers:"]
+        lines += ["", f"# {t('written.waivers', lang)}", "waivers:"]
         for waiver in waivers:
             first = True
             for key, value in waiver.items():
@@ -283,7 +241,7 @@ def _render_level(prefix: str, answers: Mapping[str, Any], lang: Lang,
             if any(not line.lstrip().startswith("#") for line in inner):
                 out += ([""] if depth == 0 else []) + [title, f"{pad}{key}:", *inner]
             else:  # nothing to write in it: a section must not be left empty (null)
-                out.append(f"{pad}# {key}: {WRITTEN['not_asked'].get(lang)}")
+                out.append(f"{pad}# {key}: {t('written.not_asked', lang)}")
             continue
         spec = known.get(path)
         if spec is None or spec.kind == "const":
@@ -292,9 +250,9 @@ def _render_level(prefix: str, answers: Mapping[str, Any], lang: Lang,
         comment = spec.title.get(lang)
         if path in skipped:
             if value is NOT_SET:
-                out.append(f"{pad}# {key}: {WRITTEN['not_asked'].get(lang)}")
+                out.append(f"{pad}# {key}: {t('written.not_asked', lang)}")
                 continue
-            comment += f" ({WRITTEN['implied'].get(lang)})"
+            comment += f" ({t('written.implied', lang)})"
         if value is NOT_SET or value is None:
             if not spec.unknown_allowed:
                 continue

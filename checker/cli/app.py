@@ -17,7 +17,7 @@ import typer
 
 from checker import __version__
 from checker.errors import EXIT_INPUT, AicheckError, InputError, UsageError
-from checker.i18n import Lang, default_lang, message, render_problem
+from checker.i18n import Lang, default_lang, message, render_problem, t
 
 app = typer.Typer(
     name="aicheck",
@@ -199,7 +199,7 @@ def validate(
                 problems.extend(exc.problems)
         if problems:
             raise InputError(problems)
-    ok = "ok" if language == "en" else "i orden"
+    ok = t("validate.ok", language)
     for path in files:
         typer.echo(f"{path}: {ok}")
 

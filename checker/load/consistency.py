@@ -32,5 +32,5 @@ def problems(doc: Document) -> list[Problem]:
                 path = min(fields)
                 pos = doc.position(tuple(path.split("."))) or (None, None)
                 out.append(Problem(doc.file, pos[0], pos[1], path, "schema.contradiction",
-                                   (("da", text.da), ("en", text.en)), 45))
+                                   (("text_da", text.da), ("text_en", text.en)), 45))
     return out
